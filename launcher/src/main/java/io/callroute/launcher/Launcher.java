@@ -1,0 +1,59 @@
+package io.callroute.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar callroute.jar} — runs Callroute standalone: the unchanged {@code callroute.war} on an embedded
+ * Tomcat. {@code java -jar callroute.jar drl|check <rules folder or files>} prints the DRL generated from YAML rule
+ * files, or checks them, without starting a server.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        configureLogFormat();
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            usage(System.out);
+            return;
+        }
+        LauncherSettings settings = LauncherSettings.fromProcess();
+        Path war = WarLocator.locate();
+        ExplodedWar exploded = ExplodedWar.extract(war, settings.dataDir().resolve("webapp"));
+        if (args.length == 0) {
+            StandaloneServer server = new StandaloneServer(settings.port(), exploded.root(),
+                    settings.dataDir().resolve("tomcat"));
+            if (!server.start()) {
+                System.exit(1);
+            }
+            server.awaitShutdown();
+            return;
+        }
+        if (args[0].equals("drl") || args[0].equals("check")) {
+            System.exit(exploded.runRulesCli(args));
+        }
+        System.err.println("Unknown command: " + args[0] + " " + Arrays.toString(Arrays.copyOfRange(args, 1, args.length)));
+        usage(System.err);
+        System.exit(2);
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("""
+                Usage:
+                  java -jar callroute.jar                 start the server (CALLROUTE_PORT, default 8080)
+                  java -jar callroute.jar check [path…]   check YAML rule files (default: ./rules); exit 1 on problems
+                  java -jar callroute.jar drl [path…]     print the DRL generated from YAML rule files
+                Settings are environment variables or -D system properties; see README.md.""");
+    }
+
+    /** One line per record, with a timestamp, unless the user configured JUL formatting. */
+    private static void configureLogFormat() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
+        }
+    }
+}

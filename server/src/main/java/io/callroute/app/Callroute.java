@@ -1,0 +1,133 @@
+package io.callroute.app;
+
+import io.callroute.actions.ActionRegistry;
+import io.callroute.config.Settings;
+import io.callroute.rules.LiveRules;
+import io.callroute.store.Database;
+import io.callroute.store.EventRecorder;
+import io.callroute.store.RuleFilesImporter;
+import io.callroute.store.RuleSetStore;
+import io.callroute.webhook.CallActionService;
+import io.callroute.webhook.CallEventReader;
+import io.callroute.webhook.DecisionRunner;
+import io.callroute.webhook.EnvelopeParser;
+import io.callroute.webhook.FallbackCallflow;
+import io.callroute.webhook.WebhookGuard;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of the server from its settings, in dependency order, and closes them in
+ * reverse. One instance per deployment.
+ */
+public final class Callroute implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Callroute.class);
+
+    private final Settings settings;
+    private final PrometheusMeterRegistry registry;
+    private final WebhookGuard guard;
+    private final FallbackCallflow fallback;
+    private final Database database;
+    private final EventRecorder recorder;
+    private final LiveRules liveRules = new LiveRules();
+    private final DecisionRunner decisionRunner;
+    private final CallActionService callActions;
+    private final EnvelopeParser envelopeParser = new EnvelopeParser();
+    private final CallEventReader callEventReader = new CallEventReader();
+    private final Clock clock = Clock.systemUTC();
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
+    public Callroute(Settings settings) {
+        long start = System.nanoTime();
+        this.settings = settings;
+        LOG.info("Starting Callroute with {}", settings);
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        this.guard = new WebhookGuard(settings.webhookAuthorization(), settings.webhookAllow());
+        if (guard.isOpen()) {
+            LOG.warn("*** WEBHOOKS ARE UNPROTECTED: anyone who can reach this server can drive its call routing. "
+                    + "Set CALLROUTE_WEBHOOK_AUTH to the httpAuthHeader configured at 8x8 and/or "
+                    + "CALLROUTE_WEBHOOK_ALLOW to 8x8's source address blocks. ***");
+        }
+        this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
+        this.database = Database.open(settings.databaseUrl(), registry);
+        try {
+            this.recorder = new EventRecorder(database.dataSource(), registry);
+            RuleSetStore ruleSets = new RuleSetStore(database.dataSource(), clock);
+            new RuleFilesImporter(ruleSets).importIfEmpty(settings.rulesDir());
+            ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
+            new RulesLoader(ruleSets, actions, liveRules).load();
+            this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
+            this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        LOG.info("Callroute started in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public WebhookGuard guard() {
+        return guard;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public EventRecorder recorder() {
+        return recorder;
+    }
+
+    public LiveRules liveRules() {
+        return liveRules;
+    }
+
+    public CallActionService callActions() {
+        return callActions;
+    }
+
+    public EnvelopeParser envelopeParser() {
+        return envelopeParser;
+    }
+
+    public CallEventReader callEventReader() {
+        return callEventReader;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        decisionRunner.close();
+        recorder.close();
+        database.close();
+        gcMetrics.close();
+        registry.close();
+        LOG.info("Callroute stopped");
+    }
+}

@@ -1,0 +1,30 @@
+package io.callroute.app;
+
+import io.callroute.webhook.WebhookGuardFilter;
+import io.callroute.webhook.WebhookResource;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The JAX-RS application: registers the resources of the running {@link Callroute} as singletons, so nothing is
+ * looked up per request.
+ */
+public final class CallrouteApplication extends ResourceConfig {
+
+    public CallrouteApplication(@Context ServletContext servletContext) {
+        Callroute callroute = (Callroute) servletContext.getAttribute(CallrouteLifecycle.ATTRIBUTE);
+        if (callroute == null) {
+            throw new IllegalStateException("Callroute did not start; see the log above for the reason");
+        }
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+        register(new WebhookGuardFilter(callroute.guard(), callroute.registry()));
+        register(new WebhookResource(callroute.envelopeParser(), callroute.callEventReader(), callroute.callActions(),
+                callroute.recorder(), callroute.registry(), callroute.settings().maxWebhookBytes(), callroute.clock()));
+        register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder()));
+        register(new MetricsResource(callroute.registry()));
+        register(new UnhandledExceptionMapper(callroute.registry()));
+    }
+}

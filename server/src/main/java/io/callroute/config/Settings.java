@@ -1,0 +1,90 @@
+package io.callroute.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server's runtime configuration (ARCHITECTURE.md §5), read once at start. Secrets are never part of
+ * {@link #toString()}.
+ *
+ * @param port                 HTTP port of the standalone server
+ * @param dataDir              where the H2 database and other state live
+ * @param databaseUrl          JDBC URL of the store
+ * @param pluginsDir           drop-in plugin jars
+ * @param rulesDir             YAML rule sets imported on first start when the store is empty
+ * @param adminPassword        initial password of user admin (null: generated)
+ * @param webhookAuthorization expected Authorization header on webhooks (null: not checked)
+ * @param webhookAllow         comma-separated CIDR allowlist for webhook sources (null: any)
+ * @param fallbackMessage      what the fallback callflow says before hanging up
+ * @param fallbackVoiceProfile the voice of the fallback message
+ * @param decisionDeadline     longest a decision may take before the fallback is answered
+ * @param maxWebhookBytes      largest webhook body accepted (413 above)
+ */
+public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsDir, Path rulesDir,
+                       String adminPassword, String webhookAuthorization, String webhookAllow,
+                       String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
+                       int maxWebhookBytes) {
+
+    public static final String DEFAULT_FALLBACK_MESSAGE =
+            "We are sorry, we cannot take your call right now. Please try again later. Goodbye.";
+    public static final String DEFAULT_VOICE_PROFILE = "en-US-BenjaminRUS";
+
+    /** Reads every setting, applying the documented defaults; throws {@link InvalidSettingException} on bad values. */
+    public static Settings read(SettingSource source) {
+        Path dataDir = Path.of(orDefault(source.get("CALLROUTE_DATA_DIR"), "./data")).toAbsolutePath().normalize();
+        String databaseUrl = orDefault(source.get("CALLROUTE_DB_URL"),
+                "jdbc:h2:file:" + dataDir.resolve("callroute").toString().replace('\\', '/'));
+        return new Settings(
+                integer(source, "CALLROUTE_PORT", 8080, 1, 65535),
+                dataDir,
+                databaseUrl,
+                Path.of(orDefault(source.get("CALLROUTE_PLUGINS_DIR"), "./plugins")).toAbsolutePath().normalize(),
+                Path.of(orDefault(source.get("CALLROUTE_RULES_DIR"), "./rules")).toAbsolutePath().normalize(),
+                source.get("CALLROUTE_ADMIN_PASSWORD"),
+                source.get("CALLROUTE_WEBHOOK_AUTH"),
+                source.get("CALLROUTE_WEBHOOK_ALLOW"),
+                orDefault(source.get("CALLROUTE_FALLBACK_MESSAGE"), DEFAULT_FALLBACK_MESSAGE),
+                orDefault(source.get("CALLROUTE_FALLBACK_VOICE_PROFILE"), DEFAULT_VOICE_PROFILE),
+                Duration.ofMillis(integer(source, "CALLROUTE_DECISION_DEADLINE_MS", 2000, 1, 60_000)),
+                integer(source, "CALLROUTE_WEBHOOK_MAX_BYTES", 65_536, 1024, 16 * 1024 * 1024));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static int integer(SettingSource source, String name, int fallback, int min, int max) {
+        String raw = source.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new InvalidSettingException(name, "must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(name, "must be a whole number, not \"" + abbreviate(raw) + "\"");
+        }
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() <= 20 ? raw : raw.substring(0, 20) + "…";
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + redactUrl(databaseUrl)
+                + ", pluginsDir=" + pluginsDir + ", rulesDir=" + rulesDir
+                + ", adminPassword=" + (adminPassword == null ? "unset" : "set")
+                + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")
+                + ", webhookAllow=" + (webhookAllow == null ? "any" : webhookAllow)
+                + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes + "]";
+    }
+
+    /** JDBC URLs may carry a password parameter; never log it. */
+    private static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

@@ -1,0 +1,46 @@
+package io.callroute.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a request body into memory, refusing to go past a byte limit (so a huge body cannot exhaust the heap). */
+public final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    /** The body's bytes; {@link TooLargeException} as soon as more than {@code maxBytes} arrive. */
+    public static byte[] read(InputStream in, int maxBytes) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 4096));
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    /** The body is larger than allowed. */
+    public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int limit;
+
+        public TooLargeException(int limit) {
+            super("body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.callroute.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes recorded webhooks to the store on a background thread, in batches, so the call path never waits on the
+ * database. When the queue is full (the store is down or far too slow) events are dropped and counted rather than
+ * slowing calls down.
+ */
+public final class EventRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final int BATCH_SIZE = 200;
+    private static final String INSERT = "INSERT INTO webhook_event (received_at, event_type, event_id, session_id,"
+            + " call_status, outcome, rule_name, fallback_reason, decision_micros, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final BlockingQueue<RecordedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Counter written;
+    private final Counter dropped;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public EventRecorder(DataSource dataSource, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.written = Counter.builder("callroute.events.recorded").description("Webhook events written to the store")
+                .register(registry);
+        this.dropped = Counter.builder("callroute.events.dropped")
+                .description("Webhook events not recorded because the store could not keep up").register(registry);
+        this.writer = new Thread(this::drainLoop, "callroute-event-recorder");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues an event for writing; never blocks. */
+    public void record(RecordedEvent event) {
+        if (!queue.offer(event)) {
+            dropped.increment();
+        }
+    }
+
+    /** Events waiting to be written. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void drainLoop() {
+        List<RecordedEvent> batch = new ArrayList<>(BATCH_SIZE);
+        while (running || !queue.isEmpty()) {
+            try {
+                RecordedEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH_SIZE - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<RecordedEvent> batch) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (RecordedEvent event : batch) {
+                statement.setTimestamp(1, Timestamp.from(event.receivedAt()));
+                statement.setString(2, clip(event.eventType(), 64));
+                statement.setString(3, clip(event.eventId(), 256));
+                statement.setString(4, clip(event.sessionId(), 256));
+                statement.setString(5, clip(event.callStatus(), 64));
+                statement.setString(6, event.outcome().name());
+                statement.setString(7, clip(event.ruleName(), 200));
+                statement.setString(8, clip(event.fallbackReason(), 2000));
+                if (event.decisionMicros() == null) {
+                    statement.setNull(9, Types.BIGINT);
+                } else {
+                    statement.setLong(9, event.decisionMicros());
+                }
+                statement.setString(10, event.body());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            written.increment(batch.size());
+        } catch (SQLException | RuntimeException e) {
+            dropped.increment(batch.size());
+            LOG.warn("Could not record {} webhook event(s): {}", batch.size(), e.getMessage());
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** Writes what is queued (waiting up to five seconds), then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!queue.isEmpty()) {
+            LOG.warn("{} webhook event(s) were not recorded before shutdown", queue.size());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.callroute.webhook;
+
+import io.callroute.actions.Callflow;
+
+/**
+ * How a CALL_ACTION was answered.
+ *
+ * @param callflow       what 8x8 gets
+ * @param json           the callflow's 8x8 JSON
+ * @param ruleName       {@code ruleSet/ruleId} of the deciding rule, or null for the fallback
+ * @param fallbackReason why the fallback was answered, or null when a rule decided
+ * @param micros         time spent deciding
+ */
+public record Answer(Callflow callflow, byte[] json, String ruleName, String fallbackReason, long micros) {
+
+    public boolean isFallback() {
+        return fallbackReason != null;
+    }
+}

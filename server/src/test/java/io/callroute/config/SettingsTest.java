@@ -1,0 +1,53 @@
+package io.callroute.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsFollowTheDocumentedContract() {
+        Settings settings = Settings.read(new SettingSource(Map.of(), Map.of(), null));
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:" + settings.dataDir().resolve("callroute"));
+        assertThat(settings.rulesDir()).isEqualTo(Path.of("./rules").toAbsolutePath().normalize());
+        assertThat(settings.decisionDeadline().toMillis()).isEqualTo(2000);
+        assertThat(settings.webhookAuthorization()).isNull();
+    }
+
+    @Test
+    void systemPropertyWinsOverEnvironmentWhichWinsOverContextParameter() {
+        SettingSource source = new SettingSource(Map.of("callroute.port", "9001"),
+                Map.of("CALLROUTE_PORT", "9002", "CALLROUTE_DATA_DIR", "/srv/callroute"),
+                name -> name.equals("callroute.webhook.auth") ? "Bearer from-context" : null);
+        Settings settings = Settings.read(source);
+        assertThat(settings.port()).isEqualTo(9001);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/callroute"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:/srv/callroute/callroute");
+        assertThat(settings.webhookAuthorization()).isEqualTo("Bearer from-context");
+    }
+
+    @Test
+    void badNumbersNameTheSetting() {
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_PORT", "eighty"), null)))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_PORT")
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(),
+                Map.of("CALLROUTE_DECISION_DEADLINE_MS", "0"), null)))
+                .hasMessageContaining("CALLROUTE_DECISION_DEADLINE_MS").hasMessageContaining("between 1 and");
+    }
+
+    @Test
+    void secretsNeverAppearInToString() {
+        Settings settings = Settings.read(new SettingSource(Map.of(),
+                Map.of("CALLROUTE_WEBHOOK_AUTH", "Bearer top-secret", "CALLROUTE_ADMIN_PASSWORD", "hunter2",
+                        "CALLROUTE_DB_URL", "jdbc:postgresql://db/callroute?user=cr&password=pg-secret"), null));
+        assertThat(settings.toString()).doesNotContain("top-secret", "hunter2", "pg-secret")
+                .contains("webhookAuthorization=set");
+    }
+}

@@ -1,0 +1,45 @@
+package io.callroute.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The 8x8 sample events of the spec, kept in src/test/resources/fixtures (valid) and fixtures/bad (hostile). */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Path dir() {
+        String configured = System.getProperty("callroute.fixtures.dir");
+        return Path.of(configured != null ? configured : "src/test/resources/fixtures");
+    }
+
+    public static Path bad() {
+        return dir().resolve("bad");
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] valid(String name) {
+        return bytes(dir().resolve(name));
+    }
+
+    /** Every *.json file directly in {@code dir}, sorted. */
+    public static List<Path> jsonFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
