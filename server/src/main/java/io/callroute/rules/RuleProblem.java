@@ -1,0 +1,5 @@
+package io.callroute.rules;
+
+/** STUB */
+public record RuleProblem(String ruleSet, String ruleId, String field, String message) {
+}
