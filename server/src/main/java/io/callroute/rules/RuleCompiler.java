@@ -1,9 +1,166 @@
 package io.callroute.rules;
 
 import io.callroute.actions.ActionRegistry;
+import io.callroute.actions.CallflowAssembler;
+import io.callroute.actions.StepProblem;
+import io.callroute.facts.FactsFactory;
+import io.callroute.plugin.ActionProvider;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieServices;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.io.ResourceFactory;
 
-/** STUB */
+/**
+ * Turns stored rule sets into a live rule base: read and validate every set (all problems, not the first), check
+ * every rule's steps against the action providers, generate DRL, and build the Drools {@code KieBase} — once per
+ * load, never per call. Any problem and nothing is returned: broken rules can never go live.
+ */
 public final class RuleCompiler {
-    public CompiledRules compile(List<RuleSetSource> sources, ActionRegistry actions) { throw new UnsupportedOperationException("stub"); }
+
+    private final ClassLoader classLoader;
+
+    public RuleCompiler() {
+        this(RuleCompiler.class.getClassLoader());
+    }
+
+    /** @param classLoader sees the fact classes; later also the plugins' (given to builder and KieBase alike) */
+    public RuleCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public CompiledRules compile(List<RuleSetSource> sources, ActionRegistry actions) {
+        Set<String> providerIds = actions.all().stream().map(ActionProvider::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        RuleSetReader reader = new RuleSetReader(providerIds);
+        CallflowAssembler assembler = new CallflowAssembler(actions);
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleSetDefinition> sets = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (RuleSetSource source : sources) {
+            RuleSetReader.Result result = reader.readYaml(source.name(), source.yaml());
+            problems.addAll(result.problems());
+            result.definition().ifPresent(set -> {
+                if (!names.add(set.name())) {
+                    problems.add(new RuleProblem(set.name(), null, "ruleSet",
+                            "is the name of another rule set too; names must be unique"));
+                }
+                sets.add(set);
+            });
+        }
+        for (RuleSetDefinition set : sets) {
+            for (RuleDefinition rule : set.rules()) {
+                for (StepProblem step : assembler.check(rule.steps())) {
+                    problems.add(new RuleProblem(set.name(), rule.id(), stepField(rule, step), step.message()));
+                }
+            }
+        }
+        Map<String, ZoneId> countryZones = countryZones(sets, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        List<RankedRule> ranked = rank(sets);
+        DrlWriter.Output output = DrlWriter.write(ranked);
+        InternalKnowledgeBase kieBase = build(output, ranked);
+        Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().windows().stream())
+                .map(TimeWindow::zoneKey).collect(Collectors.toSet());
+        return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, countryZones), assembler,
+                sets.size());
+    }
+
+    /** Generates the DRL only (for inspection), after the same validation as {@link #compile}. */
+    public String drl(List<RuleSetSource> sources, ActionRegistry actions) {
+        return compile(sources, actions).drl();
+    }
+
+    private InternalKnowledgeBase build(DrlWriter.Output output, List<RankedRule> ranked) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        builder.add(ResourceFactory.newByteArrayResource(output.drl().getBytes(StandardCharsets.UTF_8))
+                .setSourcePath("callroute-rules.drl"), ResourceType.DRL);
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            for (KnowledgeBuilderResult error : builder.getErrors()) {
+                problems.add(blame(error, output.startLines(), ranked));
+            }
+            throw new RuleCompilationException(problems);
+        }
+        // The KieBase must use the same class loader as the builder, or classes it cannot see fail to resolve.
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
+        kieBase.addPackages(builder.getKnowledgePackages());
+        return kieBase;
+    }
+
+    /** Maps a Drools compiler error back to the business rule whose generated DRL it is in. */
+    private static RuleProblem blame(KnowledgeBuilderResult error, int[] startLines, List<RankedRule> ranked) {
+        int line = error.getLines() == null || error.getLines().length == 0 ? -1 : error.getLines()[0];
+        RankedRule culprit = null;
+        for (RankedRule rule : ranked) {
+            if (startLines[rule.rank()] <= line
+                    && (culprit == null || startLines[rule.rank()] > startLines[culprit.rank()])) {
+                culprit = rule;
+            }
+        }
+        String message = "the generated DRL does not compile: " + error.getMessage().replaceAll("\\s+", " ").trim();
+        return culprit == null ? new RuleProblem("(all)", null, null, message)
+                : new RuleProblem(culprit.ruleSet(), culprit.rule().id(), null, message);
+    }
+
+    private static List<RankedRule> rank(List<RuleSetDefinition> sets) {
+        record Entry(String set, int order, RuleDefinition rule) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (RuleSetDefinition set : sets) {
+            for (RuleDefinition rule : set.rules()) {
+                entries.add(new Entry(set.name(), entries.size(), rule));
+            }
+        }
+        entries.sort(Comparator.comparingInt((Entry entry) -> -entry.rule().priority())
+                .thenComparingInt(Entry::order));
+        List<RankedRule> ranked = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule()));
+        }
+        return ranked;
+    }
+
+    private static Map<String, ZoneId> countryZones(List<RuleSetDefinition> sets, List<RuleProblem> problems) {
+        Map<String, ZoneId> merged = new LinkedHashMap<>();
+        Map<String, String> chosenBy = new HashMap<>();
+        for (RuleSetDefinition set : sets) {
+            set.countryZones().forEach((country, zone) -> {
+                ZoneId earlier = merged.putIfAbsent(country, zone);
+                if (earlier != null && !earlier.equals(zone)) {
+                    problems.add(new RuleProblem(set.name(), null, "countryZones." + country, "says " + zone
+                            + " but rule set " + chosenBy.get(country) + " says " + earlier + "; use one zone"));
+                } else {
+                    chosenBy.putIfAbsent(country, set.name());
+                }
+            });
+        }
+        return merged;
+    }
+
+    private static String stepField(RuleDefinition rule, StepProblem problem) {
+        if (problem.step() < 0 || problem.step() >= rule.steps().size()) {
+            return "then.steps";
+        }
+        String step = "then.steps[" + problem.step() + "]." + rule.steps().get(problem.step()).providerId();
+        return problem.parameter() == null ? step : step + "." + problem.parameter();
+    }
 }

@@ -1,0 +1,212 @@
+package io.callroute.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.callroute.actions.ActionRegistry;
+import io.callroute.event.CallDirection;
+import io.callroute.event.CallEvent;
+import io.callroute.event.CallStatus;
+import io.callroute.event.CallType;
+import io.callroute.plugin.CallAction;
+import io.callroute.plugin.MakeCall;
+import io.callroute.plugin.Say;
+import io.callroute.store.RuleFilesImporter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The YAML → DRL → KieBase path with real Drools and the built-in actions. */
+class RuleCompilerTest {
+
+    private static final ActionRegistry ACTIONS = ActionRegistry.load(RuleCompilerTest.class.getClassLoader());
+
+    private static CompiledRules compile(String yaml) {
+        return new RuleCompiler().compile(List.of(new RuleSetSource("test", yaml)), ACTIONS);
+    }
+
+    private static CompiledRules examples() {
+        Path dir = Path.of(System.getProperty("callroute.rules.dir", "../rules"));
+        return new RuleCompiler().compile(RuleFilesImporter.read(dir).stream()
+                .map(set -> new RuleSetSource(set.name(), set.yaml())).toList(), ACTIONS);
+    }
+
+    private static CallEvent call(CallStatus status, String source, String destination, String refId, String menu,
+                                  String dtmf, String timestamp) {
+        return new CallEvent("evt", "call", "session", "acct", status, CallDirection.INBOUND, CallType.PSTN, source,
+                destination, "SG", "SG", null, refId, 0, 200, dtmf, null, Instant.parse(timestamp), menu, List.of());
+    }
+
+    private static String winner(CompiledRules rules, CallEvent event) {
+        return rules.decide(event).map(Decision::ruleId).orElse("(none)");
+    }
+
+    @Test
+    void theExampleRulesCompile() {
+        CompiledRules rules = examples();
+        assertThat(rules.ruleSetCount()).isEqualTo(3);
+        assertThat(rules.ruleCount()).isGreaterThan(20);
+        assertThat(rules.drl()).contains("global io.callroute.rules.MatchCollector matches;")
+                .contains("rule \"inbound-ivr/sg-open\"");
+    }
+
+    @Test
+    void theSingaporeIvrAnswersByLocalTimeAndWeekday() {
+        CompiledRules rules = examples();
+        String number = "+6531580001";
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", number, "vn-sg-ivr-01", null, null,
+                "2025-04-08T02:00:00Z"))).isEqualTo("sg-open");       // Tuesday 10:00 SGT
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", number, "vn-sg-ivr-01", null, null,
+                "2025-04-08T14:00:00Z"))).isEqualTo("sg-closed");     // Tuesday 22:00 SGT
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", number, "vn-sg-ivr-01", null, null,
+                "2025-04-06T02:00:00Z"))).isEqualTo("sg-weekend");    // Sunday 10:00 SGT
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", number, "vn-sg-ivr-01", null, null,
+                "2025-04-08T10:00:00Z"))).isEqualTo("sg-closed");     // Tuesday 18:00 SGT: `to` is exclusive
+    }
+
+    @Test
+    void theWinnerIsTheHighestPriorityAndEveryMatchIsExplained() {
+        Decision decision = examples().decide(call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001",
+                "vn-sg-ivr-01", null, null, "2025-04-08T02:00:00Z")).orElseThrow();
+        assertThat(decision.matchedRules()).containsExactly("inbound-ivr/sg-open", "inbound-ivr/sg-closed");
+        assertThat(decision.callflow().clientActionId()).isEqualTo("main_menu");
+    }
+
+    @Test
+    void numberMaskingBridgesFromTheVirtualNumberToTheOtherParty() {
+        Decision decision = examples().decide(call(CallStatus.CALL_RECEIVED, "+6581112222", "+6531589000",
+                "vn-ref-1", null, null, "2025-02-17T10:05:33Z")).orElseThrow();
+        MakeCall bridge = decision.callflow().actions().stream().filter(MakeCall.class::isInstance)
+                .map(MakeCall.class::cast).findFirst().orElseThrow();
+        assertThat(bridge.source()).isEqualTo("+6531589000");
+        assertThat(bridge.destination()).isEqualTo("+6590001111");
+    }
+
+    @Test
+    void aWindowCrossingMidnightBelongsToTheDayItStartsOn() {
+        CompiledRules rules = compile("""
+                defaultZone: Asia/Singapore
+                rules:
+                  - id: friday-night
+                    when: { time: { days: FRI, from: "22:00", to: "06:00" } }
+                    then: { steps: [ hangup ] }
+                """);
+        // Friday 23:00 and Saturday 02:00 SGT are in; Friday 02:00 and Saturday 23:00 are not
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-04-11T15:00:00Z"))).isEqualTo("friday-night");
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-04-11T18:00:00Z"))).isEqualTo("friday-night");
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-04-10T18:00:00Z"))).isEqualTo("(none)");
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-04-12T15:00:00Z"))).isEqualTo("(none)");
+    }
+
+    @Test
+    void dtmfConditionsDistinguishKeysAnyKeyTimeoutAndPatterns() {
+        CompiledRules rules = compile("""
+                rules:
+                  - { id: one, priority: 3, when: { dtmf: "1" }, then: { steps: [ hangup ] } }
+                  - { id: pin, priority: 2, when: { dtmf: { pattern: "\\\\d{4}" } }, then: { steps: [ hangup ] } }
+                  - { id: other, priority: 1, when: { dtmf: any }, then: { steps: [ hangup ] } }
+                  - { id: timeout, priority: 1, when: { dtmf: none }, then: { steps: [ hangup ] } }
+                """);
+        String at = "2025-04-08T02:00:00Z";
+        assertThat(winner(rules, call(CallStatus.ACTION_COMPLETED, "+6598765432", "+6531580001", "x", "m", "1", at)))
+                .isEqualTo("one");
+        assertThat(winner(rules, call(CallStatus.ACTION_COMPLETED, "+6598765432", "+6531580001", "x", "m", "2580",
+                at))).isEqualTo("pin");
+        assertThat(winner(rules, call(CallStatus.ACTION_COMPLETED, "+6598765432", "+6531580001", "x", "m", "7", at)))
+                .isEqualTo("other");
+        assertThat(winner(rules, call(CallStatus.ACTION_COMPLETED, "+6598765432", "+6531580001", "x", "m", null, at)))
+                .isEqualTo("timeout");
+    }
+
+    @Test
+    void menuStateAndNumberPrefixesAreMatched() {
+        CompiledRules rules = compile("""
+                rules:
+                  - { id: first-round, when: { menu: none, destination: "+65*" }, then: { menu: main, steps: [ hangup ] } }
+                  - { id: in-main, when: { menu: main }, then: { steps: [ hangup ] } }
+                """);
+        String at = "2025-04-08T02:00:00Z";
+        Optional<Decision> first = rules.decide(call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x",
+                null, null, at));
+        assertThat(first.map(Decision::ruleId)).contains("first-round");
+        assertThat(first.orElseThrow().callflow().clientActionId()).isEqualTo("main");
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+4420794609", "x", null, null, at)))
+                .isEqualTo("(none)");
+        assertThat(winner(rules, call(CallStatus.ACTION_COMPLETED, "+6598765432", "+6531580001", "x", "main", "1",
+                at))).isEqualTo("in-main");
+    }
+
+    @Test
+    void referencesToCallFieldsAreResolvedPerCall() {
+        CompiledRules rules = compile("""
+                rules:
+                  - id: echo
+                    then:
+                      steps:
+                        - say: { text: "You called from ${source}", voiceProfile: en-GB-Emma }
+                        - hangup
+                """);
+        List<CallAction> actions = rules.decide(call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x",
+                null, null, "2025-04-08T02:00:00Z")).orElseThrow().callflow().actions();
+        assertThat(((Say) actions.get(0)).text()).isEqualTo("You called from +6598765432");
+    }
+
+    @Test
+    void aStepThatBreaksAnEightByEightLimitIsRefusedNamingRuleAndField() {
+        assertThatThrownBy(() -> compile("""
+                rules:
+                  - id: menu
+                    then:
+                      steps:
+                        - sayAndCapture:
+                            promptMessage: Press 1
+                            voiceProfile: en-GB-Emma
+                            digitTimeout: 10000
+                            overallTimeout: 10000
+                """)).isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                .anySatisfy(p -> {
+                    assertThat(p.ruleId()).isEqualTo("menu");
+                    assertThat(p.field()).isEqualTo("then.steps[0].sayAndCapture.overallTimeout");
+                }));
+    }
+
+    @Test
+    void anUnknownActionIsRefusedWithASuggestion() {
+        assertThatThrownBy(() -> compile("""
+                rules:
+                  - { id: typo, then: { steps: [ { hangpu: {} } ] } }
+                """)).isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.ruleId()).isEqualTo("typo");
+                    assertThat(p.field()).startsWith("then.steps[0]");
+                    assertThat(p.message()).contains("hangup");
+                }));
+    }
+
+    @Test
+    void aCallflowThatBreaksTheSequenceRulesIsRefused() {
+        assertThatThrownBy(() -> compile("""
+                rules:
+                  - id: capture-then-hangup
+                    then:
+                      steps:
+                        - sayAndCapture: { promptMessage: Press 1, voiceProfile: en-GB-Emma }
+                        - hangup
+                """)).isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p.ruleId()).isEqualTo("capture-then-hangup")));
+    }
+
+    @Test
+    void twoRuleSetsMayNotShareAName() {
+        String yaml = "ruleSet: same\nrules: [ { id: r, then: { steps: [ hangup ] } } ]\n";
+        assertThatThrownBy(() -> new RuleCompiler().compile(List.of(new RuleSetSource("a", yaml),
+                new RuleSetSource("b", yaml)), ACTIONS)).isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("unique");
+    }
+}
