@@ -1,11 +1,103 @@
 package io.callroute.webhook;
 
-/** STUB — checks the Authorization header (constant time) and the source address (CIDR allowlist). */
+import io.callroute.config.InvalidSettingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a webhook request may come in: the {@code Authorization} header must equal the configured secret
+ * (the {@code httpAuthHeader} set at 8x8), and the sender's address must lie in one of the configured blocks (8x8
+ * publishes its source addresses). Either check is skipped when its setting is empty; with both empty the guard is
+ * open and the server warns at start.
+ *
+ * <p>The secret is compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken reveals neither
+ * how much of a guess was right nor how long the secret is.
+ */
 public final class WebhookGuard {
+
+    /** The outcome of {@link #check}. */
     public enum Verdict { ALLOWED, UNAUTHORIZED, FORBIDDEN }
 
-    /** @param authorization expected header value or null; @param allow comma-separated CIDR blocks or null */
-    public WebhookGuard(String authorization, String allow) { throw new UnsupportedOperationException("stub"); }
-    public boolean isOpen() { throw new UnsupportedOperationException("stub"); }
-    public Verdict check(String authorizationHeader, String remoteAddress) { throw new UnsupportedOperationException("stub"); }
+    static final String ALLOW_SETTING = "CALLROUTE_WEBHOOK_ALLOW";
+    private static final int SHOWN = 64;
+
+    private final byte[] expectedDigest;
+    private final List<CidrBlock> allowed;
+
+    /**
+     * @param authorization expected header value, or null/blank for no check
+     * @param allow         comma-separated CIDR blocks (bare addresses allowed), or null/blank for any address;
+     *                      a malformed entry stops the start with an {@link InvalidSettingException} naming it
+     */
+    public WebhookGuard(String authorization, String allow) {
+        this.expectedDigest = isBlank(authorization) ? null : sha256(authorization.strip());
+        this.allowed = isBlank(allow) ? List.of() : parseBlocks(allow);
+    }
+
+    /** Whether nothing is checked at all. */
+    public boolean isOpen() {
+        return expectedDigest == null && allowed.isEmpty();
+    }
+
+    /** The configured address blocks (empty when any address is accepted). */
+    public List<CidrBlock> allowedBlocks() {
+        return allowed;
+    }
+
+    /**
+     * @param authorizationHeader the request's {@code Authorization} header, or null
+     * @param remoteAddress       the peer address as the servlet container reports it, or null
+     */
+    public Verdict check(String authorizationHeader, String remoteAddress) {
+        if (expectedDigest != null) {
+            byte[] given = sha256(authorizationHeader == null ? "" : authorizationHeader.strip());
+            if (!MessageDigest.isEqual(expectedDigest, given)) {
+                return Verdict.UNAUTHORIZED;
+            }
+        }
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(block -> block.contains(remoteAddress))) {
+            return Verdict.FORBIDDEN;
+        }
+        return Verdict.ALLOWED;
+    }
+
+    private static List<CidrBlock> parseBlocks(String allow) {
+        List<CidrBlock> blocks = new ArrayList<>();
+        for (String entry : allow.split(",")) {
+            if (entry.isBlank()) {
+                continue;   // "a, b," — a stray comma is harmless
+            }
+            try {
+                blocks.add(CidrBlock.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(ALLOW_SETTING, "'" + clip(entry.strip()) + "' is not an address block ("
+                        + e.getMessage() + "); expected IPv4 or IPv6 CIDR blocks such as 18.140.80.2/32, "
+                        + "10.0.0.0/8 or 2001:db8::/32, separated by commas");
+            }
+        }
+        if (blocks.isEmpty()) {
+            throw new InvalidSettingException(ALLOW_SETTING, "lists no address blocks; leave it unset to accept any "
+                    + "address");
+        }
+        return List.copyOf(blocks);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String clip(String value) {
+        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
+    }
 }

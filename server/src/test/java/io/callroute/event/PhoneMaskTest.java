@@ -1,0 +1,35 @@
+package io.callroute.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PhoneMaskTest {
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+            "+6591234532, +659*****32",
+            "6591234532, 659*****32",
+            "+12125550142, +121******42",
+            "+656833033, +656****33",
+            "+1234567, +123**67",
+            "+447700900123456, +447**********56",
+            "driver-88213, dr***",
+            "123456, 12***",
+            "+65 9123 4532, +6***",
+            "abc, ab***",
+            "a, a***",
+            "'', ***",
+            "NULL, -"})
+    void keepsCountryAndLastTwoDigitsOfNumbersAndAlmostNothingOfAnythingElse(String number, String masked) {
+        assertThat(PhoneMask.mask(number)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"+6591234532", "+12125550142", "+447700900123"})
+    void neverShowsTheMiddleOfANumber(String number) {
+        String masked = PhoneMask.mask(number);
+        assertThat(masked).hasSameSizeAs(number).doesNotContain(number.substring(4, number.length() - 2));
+    }
+}
