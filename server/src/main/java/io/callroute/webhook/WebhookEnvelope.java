@@ -15,9 +15,13 @@ public record WebhookEnvelope(String namespace, String eventType, String descrip
 
     static final String VOICE = "VOICE";
 
-    /** Whether the event claims the VOICE namespace (exact match, as 8x8 sends it). */
+    /**
+     * Whether the event is a voice event: it claims the VOICE namespace (exact match, as 8x8 sends it) or names
+     * none. A missing namespace is read as VOICE because this endpoint only receives voice webhooks and a caller
+     * may be waiting on a CALL_ACTION; ignoring it would leave the call without a callflow.
+     */
     public boolean isVoice() {
-        return VOICE.equals(namespace);
+        return namespace == null || VOICE.equals(namespace);
     }
 
     /** The event type if we know it (exact, case-sensitive match), otherwise null. */

@@ -368,7 +368,7 @@ class EnvelopeParserTest {
         assertThat(VoiceEventType.of(null)).isNull();
         assertThat(new WebhookEnvelope("VOICE", "CALL_ACTION", null, null).isVoice()).isTrue();
         assertThat(new WebhookEnvelope("voice", "CALL_ACTION", null, null).isVoice()).isFalse();
-        assertThat(new WebhookEnvelope(null, "CALL_ACTION", null, null).isVoice()).isFalse();
+        assertThat(new WebhookEnvelope(null, "CALL_ACTION", null, null).isVoice()).as("no namespace: read as voice").isTrue();
         assertThat(new WebhookEnvelope("VOICE", "CALL_STATUS", null, null).knownType())
                 .isEqualTo(VoiceEventType.CALL_STATUS);
         assertThat(new WebhookEnvelope("VOICE", "Call_Status", null, null).knownType()).isNull();
