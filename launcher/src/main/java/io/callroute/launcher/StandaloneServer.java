@@ -20,10 +20,8 @@ final class StandaloneServer {
 
     private final Tomcat tomcat = new Tomcat();
     private final Context context;
-    private final int port;
 
     StandaloneServer(int port, Path webapp, Path baseDir) throws IOException {
-        this.port = port;
         Files.createDirectories(baseDir);
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(port);
@@ -71,9 +69,5 @@ final class StandaloneServer {
         } catch (LifecycleException e) {
             LOG.warning("Error while stopping: " + e.getMessage());
         }
-    }
-
-    int port() {
-        return port;
     }
 }

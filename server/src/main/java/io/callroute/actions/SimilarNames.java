@@ -12,7 +12,7 @@ import java.util.Locale;
  * names by containment ("capture" finds "sayAndCapture") when no name is a likely typo. Case is ignored, and a name
  * that differs only in case is the only suggestion ("Say" suggests just "say").
  */
-final class SimilarNames {
+public final class SimilarNames {
 
     private static final int MAX_SUGGESTIONS = 3;
 
@@ -20,7 +20,7 @@ final class SimilarNames {
     }
 
     /** The closest known names, best first; empty when nothing is close enough to be a helpful guess. */
-    static List<String> closest(String unknown, Collection<String> known) {
+    public static List<String> closest(String unknown, Collection<String> known) {
         if (unknown == null || unknown.isBlank()) {
             return List.of();
         }

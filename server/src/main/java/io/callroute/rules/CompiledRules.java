@@ -1,5 +1,6 @@
 package io.callroute.rules;
 
+import io.callroute.actions.Callflow;
 import io.callroute.actions.CallflowAssembler;
 import io.callroute.event.CallEvent;
 import io.callroute.event.EventCallContext;
@@ -69,7 +70,7 @@ public final class CompiledRules implements Decider {
             return Optional.empty();
         }
         RankedRule winner = rules.get(matches.best());
-        var callflow = assembler.assemble(winner.rule().nextMenu(), winner.rule().steps(),
+        Callflow callflow = assembler.assemble(winner.rule().nextMenu(), winner.steps(),
                 new EventCallContext(event, menu));
         List<String> matched = Arrays.stream(matches.all()).mapToObj(rank -> rules.get(rank).qualifiedName())
                 .toList();

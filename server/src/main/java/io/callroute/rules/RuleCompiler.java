@@ -73,7 +73,7 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        List<RankedRule> ranked = rank(sets);
+        List<RankedRule> ranked = rank(sets, assembler);
         DrlWriter.Output output = DrlWriter.write(ranked);
         InternalKnowledgeBase kieBase = build(output, ranked);
         Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().windows().stream())
@@ -121,7 +121,7 @@ public final class RuleCompiler {
                 : new RuleProblem(culprit.ruleSet(), culprit.rule().id(), null, message);
     }
 
-    private static List<RankedRule> rank(List<RuleSetDefinition> sets) {
+    private static List<RankedRule> rank(List<RuleSetDefinition> sets, CallflowAssembler assembler) {
         record Entry(String set, int order, RuleDefinition rule) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -134,7 +134,8 @@ public final class RuleCompiler {
                 .thenComparingInt(Entry::order));
         List<RankedRule> ranked = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule()));
+            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule(),
+                    assembler.prepare(entry.rule().steps())));
         }
         return ranked;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.callroute.actions.SimilarNames;
 import io.callroute.actions.StepTemplate;
 import io.callroute.event.CallStatus;
 import io.callroute.plugin.ActionLimits;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -582,7 +584,7 @@ public final class RuleSetReader {
             String provider = entry.getKey();
             if (!providerIds.contains(provider)) {
                 problems.add(null, "defaults." + provider, "is not a known action"
-                        + ClosestName.suggestion(provider, providerIds));
+                        + didYouMean(provider, providerIds));
                 return;
             }
             if (!entry.getValue().isObject()) {
@@ -674,6 +676,11 @@ public final class RuleSetReader {
         return null;
     }
 
+    private static String didYouMean(String typed, Collection<String> known) {
+        List<String> similar = SimilarNames.closest(typed, known);
+        return similar.isEmpty() ? "" : "; did you mean \"" + String.join("\" or \"", similar) + "\"?";
+    }
+
     private static Result failed(String name, String message) {
         return new Result(Optional.empty(), List.of(new RuleProblem(name, null, null, message)));
     }
@@ -706,7 +713,7 @@ public final class RuleSetReader {
         void unknownKeys(String ruleId, String prefix, JsonNode node, List<String> known) {
             node.fieldNames().forEachRemaining(key -> {
                 if (!known.contains(key)) {
-                    add(ruleId, prefix + key, "is not a known key" + ClosestName.suggestion(key, known));
+                    add(ruleId, prefix + key, "is not a known key" + didYouMean(key, known));
                 }
             });
         }

@@ -157,10 +157,10 @@ class RuleSetReaderTest {
     @Test
     void unknownActionsInDefaultsAreReportedWithASuggestion() {
         RuleSetReader.Result result = read("""
-                defaults: { sya: { voiceProfile: x } }
+                defaults: { sai: { voiceProfile: x } }
                 rules: [ { id: r, then: { steps: [ hangup ] } } ]
                 """);
-        assertThat(messages(result)).singleElement().asString().contains("defaults.sya", "did you mean \"say\"");
+        assertThat(messages(result)).singleElement().asString().contains("defaults.sai", "did you mean \"say\"");
     }
 
     @Test
