@@ -7,6 +7,13 @@ import java.io.InputStream;
 /** Reads a request body into memory, refusing to go past a byte limit (so a huge body cannot exhaust the heap). */
 public final class BoundedBody {
 
+    /**
+     * How much of an oversized body is read and thrown away before answering 413. Closing a connection whose client
+     * is still sending makes TCP reset it, and the reset destroys the 413 before the client reads it; draining a
+     * bounded amount lets ordinary clients see the answer, while an endless body is still cut off.
+     */
+    static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
     private BoundedBody() {
     }
 
@@ -22,11 +29,20 @@ public final class BoundedBody {
         while ((read = in.read(buffer)) != -1) {
             total += read;
             if (total > maxBytes) {
+                drain(in, buffer);
                 throw new TooLargeException(maxBytes);
             }
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
+    }
+
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_LIMIT && (read = in.read(buffer)) != -1) {
+            drained += read;
+        }
     }
 
     /** The body is larger than allowed. */
