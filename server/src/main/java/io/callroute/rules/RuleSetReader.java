@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -373,98 +374,74 @@ public final class RuleSetReader {
 
     private static void choiceCondition(JsonNode when, String key, String id, List<String> allowed,
                                         List<PropertyCondition> out, Problems problems) {
-        JsonNode node = when.get(key);
-        if (node == null) {
-            return;
-        }
-        List<Alternative> alternatives = new ArrayList<>();
-        for (JsonNode item : nonEmptyList(node, id, key, problems)) {
+        condition(when, key, id, out, problems, "is not one of " + allowed, item -> {
             String value = item.asText().trim().toUpperCase(Locale.ROOT);
-            if (!item.isTextual() || !allowed.contains(value)) {
-                problems.add(id, "when." + key, "\"" + clip(item.asText()) + "\" is not one of " + allowed);
-            } else {
-                alternatives.add(Alternative.exact(value));
-            }
-        }
-        addIfAny(key, alternatives, out);
+            return item.isTextual() && allowed.contains(value) ? Alternative.exact(value) : null;
+        });
     }
 
     private static void numberCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
                                         Problems problems) {
-        JsonNode node = when.get(key);
-        if (node == null) {
-            return;
-        }
-        List<Alternative> alternatives = new ArrayList<>();
-        for (JsonNode item : nonEmptyList(node, id, key, problems)) {
-            var matcher = NUMBER.matcher(item.asText().trim());
-            boolean prefix = matcher.matches() && !matcher.group(2).isEmpty();
-            String number = matcher.matches() ? "+" + matcher.group(1) : null;
-            if (number == null || !prefix && !ActionLimits.isE164(number)) {
-                problems.add(id, "when." + key, "\"" + clip(item.asText()) + "\" is not a phone number in E.164 form "
-                        + "(+6531580001) or a prefix ending in * (+65*)");
-            } else {
-                alternatives.add(new Alternative(prefix ? Alternative.Kind.PREFIX : Alternative.Kind.EXACT, number));
-            }
-        }
-        addIfAny(key, alternatives, out);
+        condition(when, key, id, out, problems,
+                "is not a phone number in E.164 form (+6531580001) or a prefix ending in * (+65*)", item -> {
+                    var matcher = NUMBER.matcher(item.asText().trim());
+                    if (!item.isValueNode() || !matcher.matches()) {
+                        return null;
+                    }
+                    String number = "+" + matcher.group(1);
+                    if (!matcher.group(2).isEmpty()) {
+                        return new Alternative(Alternative.Kind.PREFIX, number);
+                    }
+                    return ActionLimits.isE164(number) ? Alternative.exact(number) : null;
+                });
     }
 
     private static void countryCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
                                          Problems problems) {
-        JsonNode node = when.get(key);
-        if (node == null) {
-            return;
-        }
-        List<Alternative> alternatives = new ArrayList<>();
-        for (JsonNode item : nonEmptyList(node, id, key, problems)) {
+        condition(when, key, id, out, problems, "is not a two-letter ISO country code such as SG, GB or US", item -> {
             String code = item.asText().trim().toUpperCase(Locale.ROOT);
-            if (!item.isTextual() || !COUNTRIES.contains(code)) {
-                problems.add(id, "when." + key, "\"" + clip(item.asText())
-                        + "\" is not a two-letter ISO country code such as SG, GB or US");
-            } else {
-                alternatives.add(Alternative.exact(code));
-            }
-        }
-        addIfAny(key, alternatives, out);
+            return item.isTextual() && COUNTRIES.contains(code) ? Alternative.exact(code) : null;
+        });
     }
 
     private static void referenceCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
                                            Problems problems) {
+        condition(when, key, id, out, problems, "is not a reference (letters, digits, '_', '.', ':' or '-')",
+                item -> item.isValueNode() && REFERENCE.matcher(item.asText()).matches()
+                        ? Alternative.exact(item.asText()) : null);
+    }
+
+    private static void menuCondition(JsonNode when, String id, List<PropertyCondition> out, Problems problems) {
+        condition(when, "menu", id, out, problems,
+                "is not a menu name (letters, digits, '_', '.', ':' or '-'), or none", item -> {
+                    if (item.isNull() || item.asText().equals("none")) {
+                        return new Alternative(Alternative.Kind.ABSENT, null);
+                    }
+                    return item.isTextual() && MENU.matcher(item.asText()).matches()
+                            ? Alternative.exact(item.asText()) : null;
+                });
+    }
+
+    /**
+     * A condition on one property: one value or a list, each read by {@code reader} (null when the value is not
+     * acceptable, which is reported with {@code complaint}).
+     */
+    private static void condition(JsonNode when, String key, String id, List<PropertyCondition> out,
+                                  Problems problems, String complaint, Function<JsonNode, Alternative> reader) {
         JsonNode node = when.get(key);
         if (node == null) {
             return;
         }
         List<Alternative> alternatives = new ArrayList<>();
         for (JsonNode item : nonEmptyList(node, id, key, problems)) {
-            if (!item.isValueNode() || !REFERENCE.matcher(item.asText()).matches()) {
-                problems.add(id, "when." + key, "\"" + clip(item.asText())
-                        + "\" is not a reference (letters, digits, '_', '.', ':' or '-')");
+            Alternative alternative = reader.apply(item);
+            if (alternative == null) {
+                problems.add(id, "when." + key, "\"" + clip(item.asText()) + "\" " + complaint);
             } else {
-                alternatives.add(Alternative.exact(item.asText()));
+                alternatives.add(alternative);
             }
         }
         addIfAny(key, alternatives, out);
-    }
-
-    private static void menuCondition(JsonNode when, String id, List<PropertyCondition> out, Problems problems) {
-        JsonNode node = when.get("menu");
-        if (node == null) {
-            return;
-        }
-        List<Alternative> alternatives = new ArrayList<>();
-        for (JsonNode item : nonEmptyList(node, id, "menu", problems)) {
-            String value = item.asText();
-            if (item.isNull() || value.equals("none")) {
-                alternatives.add(new Alternative(Alternative.Kind.ABSENT, null));
-            } else if (!item.isTextual() || !MENU.matcher(value).matches()) {
-                problems.add(id, "when.menu", "\"" + clip(value)
-                        + "\" is not a menu name (letters, digits, '_', '.', ':' or '-'), or none");
-            } else {
-                alternatives.add(Alternative.exact(value));
-            }
-        }
-        addIfAny("menu", alternatives, out);
     }
 
     private static void dtmfCondition(JsonNode when, String id, List<PropertyCondition> out, Problems problems) {
