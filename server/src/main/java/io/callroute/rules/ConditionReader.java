@@ -1,0 +1,197 @@
+package io.callroute.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callroute.event.CallStatus;
+import io.callroute.plugin.ActionLimits;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads the {@code when} of a rule into conditions on the call facts and time windows. Every value is validated
+ * here, so the DRL writer only ever emits literals that are known to be well-formed.
+ */
+final class ConditionReader {
+
+    static final Pattern MENU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+    static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final Pattern NUMBER = Pattern.compile("\\+?([0-9]{1,15})(\\*?)");
+    private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,25}");
+    private static final List<String> WHEN_KEYS = List.of("callStatus", "direction", "callType", "source",
+            "destination", "virtualNumber", "sourceCountry", "destinationCountry", "virtualNumberRef", "subAccountId",
+            "menu", "dtmf", "time");
+
+    private ConditionReader() {
+    }
+
+    static void read(JsonNode when, String id, ZoneId defaultZone, List<PropertyCondition> conditions,
+                          List<TimeWindow> windows, ReadProblems problems) {
+        problems.unknownKeys(id, "when.", when, WHEN_KEYS);
+        enumCondition(when, "callStatus", id, CallStatus.class, conditions, problems);
+        choiceCondition(when, "direction", id, List.of("INBOUND", "OUTBOUND"), conditions, problems);
+        choiceCondition(when, "callType", id, List.of("PSTN", "VOIP"), conditions, problems);
+        numberCondition(when, "source", id, conditions, problems);
+        numberCondition(when, "destination", id, conditions, problems);
+        numberCondition(when, "virtualNumber", id, conditions, problems);
+        countryCondition(when, "sourceCountry", id, conditions, problems);
+        countryCondition(when, "destinationCountry", id, conditions, problems);
+        referenceCondition(when, "virtualNumberRef", id, conditions, problems);
+        referenceCondition(when, "subAccountId", id, conditions, problems);
+        menuCondition(when, id, conditions, problems);
+        dtmfCondition(when, id, conditions, problems);
+        JsonNode time = when.get("time");
+        if (time != null && !time.isNull()) {
+            if (time.isArray()) {
+                for (int i = 0; i < time.size(); i++) {
+                    TimeWindowReader.read(time.get(i), id, "when.time[" + i + "]", defaultZone, problems).ifPresent(windows::add);
+                }
+                if (time.isEmpty()) {
+                    problems.add(id, "when.time", "is an empty list; leave it out to match at any time");
+                }
+            } else {
+                TimeWindowReader.read(time, id, "when.time", defaultZone, problems).ifPresent(windows::add);
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> void enumCondition(JsonNode when, String key, String id, Class<E> type,
+                                                          List<PropertyCondition> out, ReadProblems problems) {
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            if (!constant.name().equals("UNKNOWN")) {
+                allowed.add(constant.name());
+            }
+        }
+        choiceCondition(when, key, id, allowed, out, problems);
+    }
+
+    private static void choiceCondition(JsonNode when, String key, String id, List<String> allowed,
+                                        List<PropertyCondition> out, ReadProblems problems) {
+        condition(when, key, id, out, problems, "is not one of " + allowed, item -> {
+            String value = item.asText().trim().toUpperCase(Locale.ROOT);
+            return item.isTextual() && allowed.contains(value) ? Alternative.exact(value) : null;
+        });
+    }
+
+    private static void numberCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
+                                        ReadProblems problems) {
+        condition(when, key, id, out, problems,
+                "is not a phone number in E.164 form (+6531580001) or a prefix ending in * (+65*)", item -> {
+                    var matcher = NUMBER.matcher(item.asText().trim());
+                    if (!item.isValueNode() || !matcher.matches()) {
+                        return null;
+                    }
+                    String number = "+" + matcher.group(1);
+                    if (!matcher.group(2).isEmpty()) {
+                        return new Alternative(Alternative.Kind.PREFIX, number);
+                    }
+                    return ActionLimits.isE164(number) ? Alternative.exact(number) : null;
+                });
+    }
+
+    private static void countryCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
+                                         ReadProblems problems) {
+        condition(when, key, id, out, problems, "is not a two-letter ISO country code such as SG, GB or US", item -> {
+            String code = item.asText().trim().toUpperCase(Locale.ROOT);
+            return item.isTextual() && COUNTRIES.contains(code) ? Alternative.exact(code) : null;
+        });
+    }
+
+    private static void referenceCondition(JsonNode when, String key, String id, List<PropertyCondition> out,
+                                           ReadProblems problems) {
+        condition(when, key, id, out, problems, "is not a reference (letters, digits, '_', '.', ':' or '-')",
+                item -> item.isValueNode() && REFERENCE.matcher(item.asText()).matches()
+                        ? Alternative.exact(item.asText()) : null);
+    }
+
+    private static void menuCondition(JsonNode when, String id, List<PropertyCondition> out, ReadProblems problems) {
+        condition(when, "menu", id, out, problems,
+                "is not a menu name (letters, digits, '_', '.', ':' or '-'), or none", item -> {
+                    if (item.isNull() || item.asText().equals("none")) {
+                        return new Alternative(Alternative.Kind.ABSENT, null);
+                    }
+                    return item.isTextual() && MENU.matcher(item.asText()).matches()
+                            ? Alternative.exact(item.asText()) : null;
+                });
+    }
+
+    /**
+     * A condition on one property: one value or a list, each read by {@code reader} (null when the value is not
+     * acceptable, which is reported with {@code complaint}).
+     */
+    private static void condition(JsonNode when, String key, String id, List<PropertyCondition> out,
+                                  ReadProblems problems, String complaint, Function<JsonNode, Alternative> reader) {
+        JsonNode node = when.get(key);
+        if (node == null) {
+            return;
+        }
+        List<Alternative> alternatives = new ArrayList<>();
+        for (JsonNode item : nonEmptyList(node, id, key, problems)) {
+            Alternative alternative = reader.apply(item);
+            if (alternative == null) {
+                problems.add(id, "when." + key, "\"" + ReadProblems.clip(item.asText()) + "\" " + complaint);
+            } else {
+                alternatives.add(alternative);
+            }
+        }
+        addIfAny(key, alternatives, out);
+    }
+
+    private static void dtmfCondition(JsonNode when, String id, List<PropertyCondition> out, ReadProblems problems) {
+        JsonNode node = when.get("dtmf");
+        if (node == null) {
+            return;
+        }
+        List<Alternative> alternatives = new ArrayList<>();
+        for (JsonNode item : nonEmptyList(node, id, "dtmf", problems)) {
+            if (item.isObject()) {
+                JsonNode pattern = item.get("pattern");
+                if (item.size() != 1 || pattern == null || !pattern.isTextual()) {
+                    problems.add(id, "when.dtmf", "a mapping here must be { pattern: \"<regular expression>\" }");
+                    continue;
+                }
+                try {
+                    Pattern.compile(pattern.asText());
+                    alternatives.add(new Alternative(Alternative.Kind.PATTERN, pattern.asText()));
+                } catch (PatternSyntaxException e) {
+                    problems.add(id, "when.dtmf.pattern", "is not a valid regular expression: "
+                            + ReadProblems.firstLine(e.getDescription()));
+                }
+                continue;
+            }
+            String value = item.asText().trim();
+            if (item.isNull() || value.equals("none")) {
+                alternatives.add(new Alternative(Alternative.Kind.ABSENT, null));
+            } else if (value.equals("any")) {
+                alternatives.add(new Alternative(Alternative.Kind.PRESENT, null));
+            } else if (!item.isValueNode() || !KEYS.matcher(value).matches()) {
+                problems.add(id, "when.dtmf", "\"" + ReadProblems.clip(value)
+                        + "\" is not keys (0-9, *, #), any, none or { pattern: … }");
+            } else {
+                String keys = value.endsWith("#") && value.length() > 1 ? value.substring(0, value.length() - 1) : value;
+                alternatives.add(Alternative.exact(keys));
+            }
+        }
+        addIfAny("dtmf", alternatives, out);
+    }
+
+    private static void addIfAny(String property, List<Alternative> alternatives, List<PropertyCondition> out) {
+        if (!alternatives.isEmpty()) {
+            out.add(new PropertyCondition(property, alternatives));
+        }
+    }
+
+    private static List<JsonNode> nonEmptyList(JsonNode node, String id, String key, ReadProblems problems) {
+        List<JsonNode> items = ReadProblems.listOf(node);
+        if (items.isEmpty()) {
+            problems.add(id, "when." + key, "is an empty list; leave the condition out to match anything");
+        }
+        return items;
+    }
+}
