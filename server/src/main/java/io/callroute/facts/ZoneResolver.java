@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The time zone of a party of the call, for rules that say "in the caller's zone". The number's prefix decides
@@ -27,14 +28,36 @@ public final class ZoneResolver {
             PhoneNumberUtil.PhoneNumberType.UAN, PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE,
             PhoneNumberUtil.PhoneNumberType.SHARED_COST, PhoneNumberUtil.PhoneNumberType.PERSONAL_NUMBER);
 
+    static final int MAX_CACHED = 50_000;
+
     private final Map<String, ZoneId> countryZones;
+    private final Map<String, Optional<ZoneId>> cache = new ConcurrentHashMap<>();
 
     /** @param countryZones chosen zone per ISO country code, for countries with several zones */
     public ZoneResolver(Map<String, ZoneId> countryZones) {
         this.countryZones = Map.copyOf(countryZones);
     }
 
+    /**
+     * The zone of a party, from its number or else its country. Answers are cached (the lookup costs several
+     * microseconds and the same virtual numbers come back on every call); the cache is dropped when it grows past
+     * {@link #MAX_CACHED} so many distinct callers cannot exhaust memory.
+     */
     public Optional<ZoneId> zoneOf(String number, String country) {
+        String key = number + "|" + country;
+        Optional<ZoneId> known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        Optional<ZoneId> zone = lookUp(number, country);
+        cache.put(key, zone);
+        return zone;
+    }
+
+    private Optional<ZoneId> lookUp(String number, String country) {
         Optional<ZoneId> byNumber = single(zonesOfNumber(number));
         if (byNumber.isPresent()) {
             return byNumber;

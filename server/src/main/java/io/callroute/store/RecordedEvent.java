@@ -20,6 +20,24 @@ public record RecordedEvent(Instant receivedAt, String eventType, String eventId
                             String callStatus, Outcome outcome, String ruleName, String fallbackReason,
                             Long decisionMicros, String body) {
 
+    /** Longest body stored (the column's size); far above the default webhook cap of 64 KiB. */
+    static final int MAX_BODY_CHARS = 1_000_000;
+
+    public RecordedEvent {
+        // Clipped to the column sizes so that an unusual value can never make the whole batch fail to insert.
+        eventType = clip(eventType, 64);
+        eventId = clip(eventId, 256);
+        sessionId = clip(sessionId, 256);
+        callStatus = clip(callStatus, 64);
+        ruleName = clip(ruleName, 200);
+        fallbackReason = clip(fallbackReason, 2000);
+        body = clip(body, MAX_BODY_CHARS);
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
     /** What the server did with a webhook. */
     public enum Outcome {
         /** A rule decided the callflow. */
