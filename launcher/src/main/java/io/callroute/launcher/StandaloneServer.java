@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -28,7 +30,11 @@ final class StandaloneServer {
         Connector connector = tomcat.getConnector();
         connector.setProperty("server", "Callroute");
         tomcat.getHost().setAutoDeploy(false);
+        // Tomcat's default web.xml would also declare a JSP servlet, which fails to load without Jasper; the WAR
+        // needs only static files next to Jersey, so the default servlet is added alone.
+        tomcat.setAddDefaultWebXmlToWebapp(false);
         context = tomcat.addWebapp("", webapp.toString());
+        addStaticFileServlet(context);
         // web.xml declares everything (metadata-complete), so only the admin UI jar needs scanning: for its
         // META-INF/resources. Skipping the other jars (Drools, Jersey…) saves a second or more at every start.
         StandardJarScanner scanner = new StandardJarScanner();
@@ -39,6 +45,18 @@ final class StandaloneServer {
         filter.setPluggabilityScan("callroute-admin-ui*.jar");
         scanner.setJarScanFilter(filter);
         context.setJarScanner(scanner);
+    }
+
+    private static void addStaticFileServlet(Context context) {
+        Wrapper servlet = context.createWrapper();
+        servlet.setName("default");
+        servlet.setServletClass(DefaultServlet.class.getName());
+        servlet.addInitParameter("listings", "false");
+        servlet.setLoadOnStartup(1);
+        context.addChild(servlet);
+        context.addServletMappingDecoded("/", "default");
+        context.addWelcomeFile("index.html");
+        Tomcat.addDefaultMimeTypeMappings(context);
     }
 
     /** Starts Tomcat; false (with the reason already logged) when the application did not start. */
