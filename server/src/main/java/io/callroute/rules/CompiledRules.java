@@ -23,15 +23,22 @@ public final class CompiledRules implements Decider {
     private final FactsFactory facts;
     private final CallflowAssembler assembler;
     private final int ruleSetCount;
+    private final int version;
 
     CompiledRules(String drl, KieBase kieBase, List<RankedRule> rules, FactsFactory facts,
-                  CallflowAssembler assembler, int ruleSetCount) {
+                  CallflowAssembler assembler, int ruleSetCount, int version) {
         this.drl = drl;
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
         this.facts = facts;
         this.assembler = assembler;
         this.ruleSetCount = ruleSetCount;
+        this.version = version;
+    }
+
+    /** The published version these rules were compiled from; 0 when they were not published as a version. */
+    public int version() {
+        return version;
     }
 
     public Decider decider() {
@@ -53,7 +60,7 @@ public final class CompiledRules implements Decider {
 
     @Override
     public Optional<Decision> decide(CallEvent event) {
-        String menu = event.clientActionId();
+        String menu = MenuToken.parse(event.clientActionId()).menu();
         MatchCollector matches = new MatchCollector();
         // A session per event costs a few microseconds and keeps events isolated (SPIKE-NOTES §2.4).
         KieSession session = kieBase.newKieSession();
@@ -70,7 +77,7 @@ public final class CompiledRules implements Decider {
             return Optional.empty();
         }
         RankedRule winner = rules.get(matches.best());
-        Callflow callflow = assembler.assemble(winner.rule().nextMenu(), winner.steps(),
+        Callflow callflow = assembler.assemble(MenuToken.format(winner.rule().nextMenu(), version), winner.steps(),
                 new EventCallContext(event, menu));
         List<String> matched = Arrays.stream(matches.all()).mapToObj(rank -> rules.get(rank).qualifiedName())
                 .toList();

@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ConditionReader {
 
-    static final Pattern MENU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+    static final Pattern MENU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");   // ":" is MenuToken's
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Pattern NUMBER = Pattern.compile("\\+?([0-9]{1,15})(\\*?)");
@@ -112,7 +112,7 @@ final class ConditionReader {
 
     private static void menuCondition(JsonNode when, String id, List<PropertyCondition> out, ReadProblems problems) {
         condition(when, "menu", id, out, problems,
-                "is not a menu name (letters, digits, '_', '.', ':' or '-'), or none", item -> {
+                "is not a menu name (letters, digits, '_', '.' or '-'), or none", item -> {
                     if (item.isNull() || item.asText().equals("none")) {
                         return new Alternative(Alternative.Kind.ABSENT, null);
                     }

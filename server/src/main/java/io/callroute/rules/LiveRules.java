@@ -1,16 +1,24 @@
 package io.callroute.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule set that answers calls right now. Readers take one reference per call and keep it for the whole decision,
- * so replacing it (atomically, after the new rules compiled off the call path) never disturbs a call in progress.
+ * The rules that answer calls right now, and the few versions before them. Readers take one reference per call and
+ * keep it for the whole decision, so replacing it (atomically, after the new rules compiled off the call path)
+ * never disturbs a call in progress and never makes a webhook wait on a lock. Calls in the middle of a menu ask for
+ * the version that started them ({@link #forCall}); a version that is no longer kept falls back to the live one.
  */
 public final class LiveRules {
 
+    /** How many earlier versions stay compiled for calls still in their menus. */
+    public static final int KEPT_VERSIONS = 5;
+
     private final AtomicReference<CompiledRules> current = new AtomicReference<>();
+    private final Map<Integer, CompiledRules> recent = new ConcurrentHashMap<>();
     private volatile List<String> loadProblems = List.of("rules not loaded yet");
 
     /** The live rules, or empty when none ever compiled. */
@@ -18,9 +26,28 @@ public final class LiveRules {
         return Optional.ofNullable(current.get());
     }
 
+    /**
+     * The rules that should answer an event carrying {@code clientActionId}: the version the call started with when
+     * it is still kept, otherwise the live rules.
+     */
+    public Optional<CompiledRules> forCall(String clientActionId) {
+        int version = MenuToken.parse(clientActionId).version();
+        if (version > 0) {
+            CompiledRules kept = recent.get(version);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+        }
+        return current();
+    }
+
     /** Makes {@code rules} live for every call that starts from now on. */
     public void publish(CompiledRules rules) {
         current.set(rules);
+        if (rules.version() > 0) {
+            recent.put(rules.version(), rules);
+            evictOldVersions(rules.version());
+        }
         loadProblems = List.of();
     }
 
@@ -32,5 +59,20 @@ public final class LiveRules {
     /** Why the latest load failed; empty when it succeeded. */
     public List<String> loadProblems() {
         return loadProblems;
+    }
+
+    private void evictOldVersions(int newest) {
+        // Keep the live version and the KEPT_VERSIONS most recent others (a rollback may make an old number live).
+        List<Integer> numbers = recent.keySet().stream().sorted((a, b) -> b - a).toList();
+        int live = newest;
+        int kept = 0;
+        for (int number : numbers) {
+            if (number == live) {
+                continue;
+            }
+            if (++kept > KEPT_VERSIONS) {
+                recent.remove(number);
+            }
+        }
     }
 }

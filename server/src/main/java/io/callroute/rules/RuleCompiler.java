@@ -43,7 +43,13 @@ public final class RuleCompiler {
         this.classLoader = classLoader;
     }
 
+    /** Compiles rules that are not a published version (files, checks). */
     public CompiledRules compile(List<RuleSetSource> sources, ActionRegistry actions) {
+        return compile(sources, actions, 0);
+    }
+
+    /** Compiles the rule sets of published version {@code version}, whose number the answers carry. */
+    public CompiledRules compile(List<RuleSetSource> sources, ActionRegistry actions, int version) {
         Set<String> providerIds = actions.all().stream().map(ActionProvider::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         RuleSetReader reader = new RuleSetReader(providerIds);
@@ -79,7 +85,7 @@ public final class RuleCompiler {
         Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().windows().stream())
                 .map(TimeWindow::zoneKey).collect(Collectors.toSet());
         return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, countryZones), assembler,
-                sets.size());
+                sets.size(), version);
     }
 
     /** Generates the DRL only (for inspection), after the same validation as {@link #compile}. */

@@ -164,7 +164,7 @@ public final class RuleSetReader {
             JsonNode menu = then.get("menu");
             if (menu != null && !menu.isNull()) {
                 if (!menu.isTextual() || !ConditionReader.MENU.matcher(menu.asText()).matches() || menu.asText().equals("none")) {
-                    problems.add(id, "then.menu", "must be a menu name of letters, digits, '_', '.', ':' or '-'");
+                    problems.add(id, "then.menu", "must be a menu name of letters, digits, '_', '.' or '-'");
                 } else {
                     nextMenu = menu.asText();
                 }

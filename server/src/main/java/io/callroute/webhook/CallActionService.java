@@ -49,7 +49,7 @@ public final class CallActionService {
                 return fallback(event, "invalid_event", "unusable values: " + event.problems().stream()
                         .map(Object::toString).collect(Collectors.joining("; ")), start);
             }
-            Optional<CompiledRules> live = rules.current();
+            Optional<CompiledRules> live = rules.forCall(event.clientActionId());
             if (live.isEmpty()) {
                 return fallback(event, "no_rules", "no rules are loaded: " + String.join("; ", rules.loadProblems()),
                         start);
@@ -62,7 +62,8 @@ public final class CallActionService {
             byte[] json = CallflowJson.toBytes(chosen.callflow());
             long micros = micros(start);
             decided.record(micros, TimeUnit.MICROSECONDS);
-            String ruleName = chosen.ruleSet() + "/" + chosen.ruleId();
+            String ruleName = chosen.ruleSet() + "/" + chosen.ruleId() + (live.get().version() > 0
+                    ? "@v" + live.get().version() : "");
             if (LOG.isInfoEnabled()) {
                 LOG.info("CALL_ACTION {} session={} {}→{} status={} dtmf={} menu={} answered by {} next={} in {} µs",
                         event.eventId(), event.sessionId(), PhoneMask.mask(event.source()),
