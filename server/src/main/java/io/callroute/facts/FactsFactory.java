@@ -3,13 +3,16 @@ package io.callroute.facts;
 import io.callroute.event.CallEvent;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the facts the rules need for one event: the call itself plus one {@link LocalClock} per zone key the
- * compiled rules use (and only those, so a rule set without time conditions pays nothing for them).
+ * Builds the facts the rules need for one event: the call itself, one {@link LocalClock} per zone key the compiled
+ * rules use, and one {@link ScheduleFact} per schedule they refer to — only those, so a rule set without time
+ * conditions pays nothing for them.
  */
 public final class FactsFactory {
 
@@ -18,44 +21,62 @@ public final class FactsFactory {
     /** Zone key for the called party's zone. */
     public static final String CALLEE = "callee";
 
+    private final Set<String> zoneKeys;
     private final Map<String, ZoneId> fixedZones;
-    private final boolean needsCaller;
-    private final boolean needsCallee;
+    private final List<Schedule> schedules;
     private final ZoneResolver resolver;
 
     /**
-     * @param zoneKeys     the zone keys the rules use: IANA ids, {@link #CALLER}, {@link #CALLEE}
+     * @param zoneKeys     the zone keys of the rules' time windows: IANA ids, {@link #CALLER}, {@link #CALLEE}
+     * @param schedules    the schedules the rules refer to
      * @param countryZones chosen zone per country for countries with several zones
      */
-    public FactsFactory(Set<String> zoneKeys, Map<String, ZoneId> countryZones) {
-        Map<String, ZoneId> fixed = new java.util.LinkedHashMap<>();
+    public FactsFactory(Set<String> zoneKeys, List<Schedule> schedules, Map<String, ZoneId> countryZones) {
+        this.zoneKeys = Set.copyOf(zoneKeys);
+        Map<String, ZoneId> fixed = new LinkedHashMap<>();
         for (String key : zoneKeys) {
-            if (!key.equals(CALLER) && !key.equals(CALLEE)) {
-                fixed.put(key, ZoneId.of(key));
-            }
+            addFixed(key, fixed);
+        }
+        for (Schedule schedule : schedules) {
+            addFixed(schedule.zoneKey(), fixed);
         }
         this.fixedZones = Map.copyOf(fixed);
-        this.needsCaller = zoneKeys.contains(CALLER);
-        this.needsCallee = zoneKeys.contains(CALLEE);
+        this.schedules = List.copyOf(schedules);
         this.resolver = new ZoneResolver(countryZones);
+    }
+
+    public FactsFactory(Set<String> zoneKeys, Map<String, ZoneId> countryZones) {
+        this(zoneKeys, List.of(), countryZones);
+    }
+
+    private static void addFixed(String key, Map<String, ZoneId> fixed) {
+        if (!key.equals(CALLER) && !key.equals(CALLEE)) {
+            fixed.put(key, ZoneId.of(key));
+        }
     }
 
     /** Every fact for {@code event}, the call facts first. */
     public List<Object> factsFor(CallEvent event, String menu) {
-        List<Object> facts = new ArrayList<>(2 + fixedZones.size());
+        List<Object> facts = new ArrayList<>(2 + zoneKeys.size() + schedules.size());
         facts.add(new CallFacts(event, menu));
         if (event.timestamp() == null) {
             return facts;
         }
-        fixedZones.forEach((key, zone) -> facts.add(LocalClock.at(key, zone, event.timestamp())));
-        if (needsCaller) {
-            resolver.zoneOf(event.source(), event.sourceCountry())
-                    .ifPresent(zone -> facts.add(LocalClock.at(CALLER, zone, event.timestamp())));
+        for (String key : zoneKeys) {
+            zoneFor(key, event).ifPresent(zone -> facts.add(LocalClock.at(key, zone, event.timestamp())));
         }
-        if (needsCallee) {
-            resolver.zoneOf(event.destination(), event.destinationCountry())
-                    .ifPresent(zone -> facts.add(LocalClock.at(CALLEE, zone, event.timestamp())));
+        for (Schedule schedule : schedules) {
+            zoneFor(schedule.zoneKey(), event).ifPresent(zone -> facts.add(new ScheduleFact(schedule.name(),
+                    schedule.stateAt(event.timestamp().atZone(zone).toLocalDateTime()), zone.getId())));
         }
         return facts;
+    }
+
+    private Optional<ZoneId> zoneFor(String key, CallEvent event) {
+        return switch (key) {
+            case CALLER -> resolver.zoneOf(event.source(), event.sourceCountry());
+            case CALLEE -> resolver.zoneOf(event.destination(), event.destinationCountry());
+            default -> Optional.of(fixedZones.get(key));
+        };
     }
 }

@@ -2,11 +2,14 @@ package io.callroute.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callroute.event.CallStatus;
+import io.callroute.facts.Schedule;
 import io.callroute.plugin.ActionLimits;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -25,13 +28,13 @@ final class ConditionReader {
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,25}");
     private static final List<String> WHEN_KEYS = List.of("callStatus", "direction", "callType", "source",
             "destination", "virtualNumber", "sourceCountry", "destinationCountry", "virtualNumberRef", "subAccountId",
-            "menu", "dtmf", "time");
+            "menu", "dtmf", "time", "schedule");
 
     private ConditionReader() {
     }
 
     static void read(JsonNode when, String id, ZoneId defaultZone, List<PropertyCondition> conditions,
-                          List<TimeWindow> windows, ReadProblems problems) {
+                     List<TimeWindow> windows, List<ScheduleCondition> schedules, ReadProblems problems) {
         problems.unknownKeys(id, "when.", when, WHEN_KEYS);
         enumCondition(when, "callStatus", id, CallStatus.class, conditions, problems);
         choiceCondition(when, "direction", id, List.of("INBOUND", "OUTBOUND"), conditions, problems);
@@ -45,6 +48,7 @@ final class ConditionReader {
         referenceCondition(when, "subAccountId", id, conditions, problems);
         menuCondition(when, id, conditions, problems);
         dtmfCondition(when, id, conditions, problems);
+        scheduleCondition(when.get("schedule"), id, problems).ifPresent(schedules::add);
         JsonNode time = when.get("time");
         if (time != null && !time.isNull()) {
             if (time.isArray()) {
@@ -179,6 +183,37 @@ final class ConditionReader {
             }
         }
         addIfAny("dtmf", alternatives, out);
+    }
+
+    /** {@code schedule: office} (open) or {@code schedule: { name: office, is: [closed, holiday] }}. */
+    private static Optional<ScheduleCondition> scheduleCondition(JsonNode node, String id, ReadProblems problems) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isTextual() && ScheduleReader.NAME.matcher(node.asText()).matches()) {
+            return Optional.of(new ScheduleCondition(node.asText(), Set.of(Schedule.State.OPEN.name())));
+        }
+        JsonNode name = node.get("name");
+        if (!node.isObject() || name == null || !name.isTextual()
+                || !ScheduleReader.NAME.matcher(name.asText()).matches()) {
+            problems.add(id, "when.schedule", "must name a schedule, e.g. schedule: office, or "
+                    + "schedule: { name: office, is: closed }");
+            return Optional.empty();
+        }
+        problems.unknownKeys(id, "when.schedule.", node, List.of("name", "is"));
+        Set<String> states = new java.util.HashSet<>();
+        JsonNode is = node.get("is");
+        for (JsonNode item : is == null ? List.of(new com.fasterxml.jackson.databind.node.TextNode("open"))
+                : ReadProblems.listOf(is)) {
+            String state = item.asText().trim().toUpperCase(Locale.ROOT);
+            if (!item.isTextual() || Arrays.stream(Schedule.State.values()).noneMatch(s -> s.name().equals(state))) {
+                problems.add(id, "when.schedule.is", "\"" + ReadProblems.clip(item.asText())
+                        + "\" is not open, closed or holiday");
+            } else {
+                states.add(state);
+            }
+        }
+        return states.isEmpty() ? Optional.empty() : Optional.of(new ScheduleCondition(name.asText(), states));
     }
 
     private static void addIfAny(String property, List<Alternative> alternatives, List<PropertyCondition> out) {

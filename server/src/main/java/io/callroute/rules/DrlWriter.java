@@ -2,6 +2,7 @@ package io.callroute.rules;
 
 import io.callroute.facts.CallFacts;
 import io.callroute.facts.LocalClock;
+import io.callroute.facts.ScheduleFact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,8 @@ final class DrlWriter {
         StringBuilder drl = new StringBuilder();
         drl.append("package ").append(PACKAGE).append(";\n\n")
                 .append("import ").append(CallFacts.class.getName()).append(";\n")
-                .append("import ").append(LocalClock.class.getName()).append(";\n\n")
+                .append("import ").append(LocalClock.class.getName()).append(";\n")
+                .append("import ").append(ScheduleFact.class.getName()).append(";\n\n")
                 .append("global ").append(MatchCollector.class.getName()).append(' ').append(GLOBAL).append(";\n");
         int[] startLines = new int[rules.size()];
         int line = 1;
@@ -58,6 +60,12 @@ final class DrlWriter {
         } else if (rule.windows().size() > 1) {
             drl.append("    (").append(rule.windows().stream().map(DrlWriter::clockPattern)
                     .collect(Collectors.joining("\n      or "))).append(")\n");
+        }
+        for (ScheduleCondition condition : rule.schedules()) {
+            String states = new TreeSet<>(condition.states()).stream().map(DrlWriter::literal)
+                    .collect(Collectors.joining(", "));
+            drl.append("    ScheduleFact(name == ").append(literal(condition.schedule())).append(", state in (")
+                    .append(states).append("))\n");
         }
         drl.append("then\n")
                 .append("    ").append(GLOBAL).append(".add(").append(ranked.rank()).append(");\n")

@@ -4,6 +4,7 @@ import io.callroute.actions.ActionRegistry;
 import io.callroute.actions.CallflowAssembler;
 import io.callroute.actions.StepProblem;
 import io.callroute.facts.FactsFactory;
+import io.callroute.facts.Schedule;
 import io.callroute.plugin.ActionProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -76,6 +77,7 @@ public final class RuleCompiler {
             }
         }
         Map<String, ZoneId> countryZones = countryZones(sets, problems);
+        Map<String, Schedule> schedules = schedules(sets, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -84,7 +86,10 @@ public final class RuleCompiler {
         InternalKnowledgeBase kieBase = build(output, ranked);
         Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().windows().stream())
                 .map(TimeWindow::zoneKey).collect(Collectors.toSet());
-        return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, countryZones), assembler,
+        List<Schedule> usedSchedules = ranked.stream().flatMap(rule -> rule.rule().schedules().stream())
+                .map(ScheduleCondition::schedule).distinct().map(schedules::get).toList();
+        return new CompiledRules(output.drl(), kieBase, ranked,
+                new FactsFactory(zoneKeys, usedSchedules, countryZones), assembler,
                 sets.size(), version);
     }
 
@@ -161,6 +166,34 @@ public final class RuleCompiler {
             });
         }
         return merged;
+    }
+
+    /** Schedules of all sets by name (names are shared by all rule sets); every reference must resolve. */
+    private static Map<String, Schedule> schedules(List<RuleSetDefinition> sets, List<RuleProblem> problems) {
+        Map<String, Schedule> all = new LinkedHashMap<>();
+        Map<String, String> definedIn = new HashMap<>();
+        for (RuleSetDefinition set : sets) {
+            set.schedules().forEach((name, schedule) -> {
+                if (all.putIfAbsent(name, schedule) != null) {
+                    problems.add(new RuleProblem(set.name(), null, "schedules." + name, "is also defined in rule set "
+                            + definedIn.get(name) + "; schedule names are shared by all rule sets"));
+                } else {
+                    definedIn.put(name, set.name());
+                }
+            });
+        }
+        for (RuleSetDefinition set : sets) {
+            for (RuleDefinition rule : set.rules()) {
+                for (ScheduleCondition condition : rule.schedules()) {
+                    if (!all.containsKey(condition.schedule())) {
+                        problems.add(new RuleProblem(set.name(), rule.id(), "when.schedule", "there is no schedule \""
+                                + condition.schedule() + "\"" + ReadProblems.didYouMean(condition.schedule(),
+                                all.keySet()) + (all.isEmpty() ? "; define it under `schedules:`" : "")));
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     private static String stepField(RuleDefinition rule, StepProblem problem) {

@@ -12,15 +12,18 @@ import java.util.List;
  * @param priority    higher wins when several rules match; ties go to the rule written first
  * @param conditions  conditions on call properties, all must hold
  * @param windows     local-time windows, any may hold; empty for "always"
+ * @param schedules   conditions on named schedules, all must hold
  * @param nextMenu    the menu state the answer sets (8x8 echoes it back), or null to end the menu
  * @param steps       the callflow steps, set defaults applied
  */
 public record RuleDefinition(String id, String description, int priority, List<PropertyCondition> conditions,
-                             List<TimeWindow> windows, String nextMenu, List<StepTemplate> steps) {
+                             List<TimeWindow> windows, List<ScheduleCondition> schedules, String nextMenu,
+                             List<StepTemplate> steps) {
 
     public RuleDefinition {
         conditions = List.copyOf(conditions);
         windows = List.copyOf(windows);
+        schedules = List.copyOf(schedules);
         steps = List.copyOf(steps);
     }
 }

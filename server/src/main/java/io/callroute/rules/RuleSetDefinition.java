@@ -1,5 +1,6 @@
 package io.callroute.rules;
 
+import io.callroute.facts.Schedule;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.Map;
  * @param description  for people
  * @param defaultZone  the zone of time conditions that name none
  * @param countryZones the zone chosen for countries that span several, for "caller"/"callee" time conditions
+ * @param schedules    named schedules, usable by the rules of every set
  * @param rules        enabled rules in the order written
  */
 public record RuleSetDefinition(String name, String description, ZoneId defaultZone,
-                                Map<String, ZoneId> countryZones, List<RuleDefinition> rules) {
+                                Map<String, ZoneId> countryZones, Map<String, Schedule> schedules,
+                                List<RuleDefinition> rules) {
 
     public RuleSetDefinition {
         countryZones = Map.copyOf(countryZones);
+        schedules = Map.copyOf(schedules);
         rules = List.copyOf(rules);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.ZoneId;
 import io.callroute.actions.StepTemplate;
+import io.callroute.facts.Schedule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class RuleSetReader {
     private static final int MAX_PRIORITY = 1_000_000;
 
     private static final List<String> SET_KEYS = List.of("ruleSet", "description", "defaultZone", "countryZones",
-            "defaults", "rules");
+            "defaults", "schedules", "rules");
     private static final List<String> RULE_KEYS = List.of("id", "description", "priority", "enabled", "when", "then");
     private static final List<String> THEN_KEYS = List.of("menu", "steps");
 
@@ -82,6 +83,7 @@ public final class RuleSetReader {
             defaultZone = TimeWindowReader.zone(zoneNode, null, "defaultZone", problems, false);
         }
         Map<String, ZoneId> countryZones = countryZones(root.get("countryZones"), problems);
+        Map<String, Schedule> schedules = ScheduleReader.read(root.get("schedules"), defaultZone, problems);
         Map<String, Map<String, Object>> defaults = stepReader.defaults(root.get("defaults"), problems);
 
         List<RuleDefinition> rules = new ArrayList<>();
@@ -98,7 +100,7 @@ public final class RuleSetReader {
             return new Result(Optional.empty(), problems.list());
         }
         return new Result(Optional.of(new RuleSetDefinition(name, description,
-                defaultZone == null ? ZoneId.of("UTC") : defaultZone, countryZones, rules)), List.of());
+                defaultZone == null ? ZoneId.of("UTC") : defaultZone, countryZones, schedules, rules)), List.of());
     }
 
     private Optional<RuleDefinition> rule(JsonNode node, int index, ZoneId defaultZone,
@@ -146,12 +148,13 @@ public final class RuleSetReader {
         }
         List<PropertyCondition> conditions = new ArrayList<>();
         List<TimeWindow> windows = new ArrayList<>();
+        List<ScheduleCondition> schedules = new ArrayList<>();
         JsonNode when = node.get("when");
         if (when != null && !when.isNull()) {
             if (!when.isObject()) {
                 problems.add(id, "when", "must be a mapping of conditions");
             } else {
-                ConditionReader.read(when, id, defaultZone, conditions, windows, problems);
+                ConditionReader.read(when, id, defaultZone, conditions, windows, schedules, problems);
             }
         }
         String nextMenu = null;
@@ -174,7 +177,8 @@ public final class RuleSetReader {
         if (problems.size() > before || !enabled) {
             return Optional.empty();
         }
-        return Optional.of(new RuleDefinition(id, description, priority, conditions, windows, nextMenu, steps));
+        return Optional.of(new RuleDefinition(id, description, priority, conditions, windows, schedules, nextMenu,
+                steps));
     }
 
     private static Map<String, ZoneId> countryZones(JsonNode node, ReadProblems problems) {

@@ -21,7 +21,7 @@ final class StepListReader {
     }
 
     List<StepTemplate> steps(JsonNode node, String id, Map<String, Map<String, Object>> defaults,
-                                     ReadProblems problems) {
+                             ReadProblems problems) {
         List<StepTemplate> steps = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(id, "then.steps", "must be a list with at least one step, e.g. - say: { text: \"Hello\" }");

@@ -22,39 +22,15 @@ final class TimeWindowReader {
     }
 
     static Optional<TimeWindow> read(JsonNode node, String id, String field, ZoneId defaultZone,
-                                        ReadProblems problems) {
+                                     ReadProblems problems) {
         if (!node.isObject()) {
             problems.add(id, field, "must be a mapping with `days`, `from` and `to`");
             return Optional.empty();
         }
         int before = problems.size();
         problems.unknownKeys(id, field + ".", node, TIME_KEYS);
-        String zoneKey = null;
-        JsonNode zoneNode = node.get("zone");
-        if (zoneNode == null) {
-            if (defaultZone == null) {
-                problems.add(id, field + ".zone", "is needed because the rule set has no defaultZone "
-                        + "(an IANA zone such as Asia/Singapore, or caller / callee)");
-            } else {
-                zoneKey = defaultZone.getId();
-            }
-        } else if (zoneNode.isTextual() && (zoneNode.asText().equals("caller") || zoneNode.asText().equals("callee"))) {
-            zoneKey = zoneNode.asText();
-        } else {
-            ZoneId zone = zone(zoneNode, id, field + ".zone", problems, true);
-            zoneKey = zone == null ? null : zone.getId();
-        }
-        Set<Integer> days = new HashSet<>();
-        JsonNode daysNode = node.get("days");
-        if (daysNode != null) {
-            List<JsonNode> items = ReadProblems.listOf(daysNode);
-            for (JsonNode item : items) {
-                if (!item.isTextual() || !addDays(item.asText(), days)) {
-                    problems.add(id, field + ".days", "\"" + ReadProblems.clip(item.asText())
-                            + "\" is not a day or range of days (e.g. MON, Tuesday, MON-FRI, weekdays, weekend)");
-                }
-            }
-        }
+        String zoneKey = zoneKey(node.get("zone"), id, field + ".zone", defaultZone, problems);
+        Set<Integer> days = days(node.get("days"), id, field + ".days", problems);
         Integer from = minute(node.get("from"), 0, false, id, field + ".from", problems);
         Integer to = minute(node.get("to"), 24 * 60, true, id, field + ".to", problems);
         if (from != null && to != null && from.equals(to)) {
@@ -64,12 +40,7 @@ final class TimeWindowReader {
         JsonNode datesNode = node.get("dates");
         if (datesNode != null) {
             for (JsonNode item : ReadProblems.listOf(datesNode)) {
-                try {
-                    dates.add(LocalDate.parse(item.asText()).toString());
-                } catch (DateTimeParseException e) {
-                    problems.add(id, field + ".dates", "\"" + ReadProblems.clip(item.asText())
-                            + "\" is not a date written as YYYY-MM-DD");
-                }
+                date(item, id, field + ".dates", problems).ifPresent(date -> dates.add(date.toString()));
             }
         }
         if (problems.size() > before) {
@@ -78,7 +49,47 @@ final class TimeWindowReader {
         return Optional.of(new TimeWindow(zoneKey, days, from, to, dates));
     }
 
-    private static Integer minute(JsonNode node, int absent, boolean mayBeMidnightEnd, String id, String field,
+    /** The zone key of a time condition or schedule: an IANA zone, caller or callee; the default when absent. */
+    static String zoneKey(JsonNode zoneNode, String id, String field, ZoneId defaultZone, ReadProblems problems) {
+        if (zoneNode == null) {
+            if (defaultZone == null) {
+                problems.add(id, field, "is needed because the rule set has no defaultZone "
+                        + "(an IANA zone such as Asia/Singapore, or caller / callee)");
+                return null;
+            }
+            return defaultZone.getId();
+        }
+        if (zoneNode.isTextual() && (zoneNode.asText().equals("caller") || zoneNode.asText().equals("callee"))) {
+            return zoneNode.asText();
+        }
+        ZoneId zone = zone(zoneNode, id, field, problems, true);
+        return zone == null ? null : zone.getId();
+    }
+
+    /** ISO day numbers from one day, a range or a list of them; empty when absent (every day). */
+    static Set<Integer> days(JsonNode daysNode, String id, String field, ReadProblems problems) {
+        Set<Integer> days = new HashSet<>();
+        if (daysNode != null) {
+            for (JsonNode item : ReadProblems.listOf(daysNode)) {
+                if (!item.isTextual() || !addDays(item.asText(), days)) {
+                    problems.add(id, field, "\"" + ReadProblems.clip(item.asText())
+                            + "\" is not a day or range of days (e.g. MON, Tuesday, MON-FRI, weekdays, weekend)");
+                }
+            }
+        }
+        return days;
+    }
+
+    static Optional<LocalDate> date(JsonNode item, String id, String field, ReadProblems problems) {
+        try {
+            return Optional.of(LocalDate.parse(item.asText()));
+        } catch (DateTimeParseException e) {
+            problems.add(id, field, "\"" + ReadProblems.clip(item.asText()) + "\" is not a date written as YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    static Integer minute(JsonNode node, int absent, boolean mayBeMidnightEnd, String id, String field,
                                   ReadProblems problems) {
         if (node == null || node.isNull()) {
             return absent;

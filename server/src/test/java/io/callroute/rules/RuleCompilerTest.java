@@ -209,4 +209,47 @@ class RuleCompilerTest {
                 new RuleSetSource("b", yaml)), ACTIONS)).isInstanceOf(RuleCompilationException.class)
                 .hasMessageContaining("unique");
     }
+
+    @Test
+    void rulesReferToNamedSchedulesByState() {
+        CompiledRules rules = compile("""
+                defaultZone: Asia/Singapore
+                schedules:
+                  office:
+                    hours: [ { days: MON-FRI, from: "09:00", to: "18:00" } ]
+                    holidays: [ "2025-12-25" ]
+                  support:
+                    zone: callee
+                    hours: [ { days: daily, from: "08:00", to: "20:00" } ]
+                rules:
+                  - { id: open, priority: 3, when: { schedule: office }, then: { steps: [ hangup ] } }
+                  - { id: holiday, priority: 2, when: { schedule: { name: office, is: holiday } }, then: { steps: [ hangup ] } }
+                  - { id: support, priority: 1, when: { schedule: support }, then: { steps: [ hangup ] } }
+                  - { id: closed, priority: 0, when: { schedule: { name: office, is: [closed, holiday] } }, then: { steps: [ hangup ] } }
+                """);
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-12-02T02:00:00Z"))).isEqualTo("open");        // Tuesday 10:00 SGT
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-12-25T02:00:00Z"))).isEqualTo("holiday");     // Christmas 10:00 SGT
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-12-06T02:00:00Z"))).isEqualTo("support");     // Saturday 10:00 SGT, callee in Singapore
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null,
+                "2025-12-06T14:00:00Z"))).isEqualTo("closed");      // Saturday 22:00 SGT
+    }
+
+    @Test
+    void anUnknownScheduleIsRefusedWithASuggestion() {
+        assertThatThrownBy(() -> compile("""
+                defaultZone: Asia/Singapore
+                schedules:
+                  office: { hours: [ { days: MON-FRI, from: "09:00", to: "18:00" } ] }
+                rules:
+                  - { id: r, when: { schedule: ofice }, then: { steps: [ hangup ] } }
+                """)).isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.ruleId()).isEqualTo("r");
+                    assertThat(p.field()).isEqualTo("when.schedule");
+                    assertThat(p.message()).contains("did you mean \"office\"");
+                }));
+    }
 }
