@@ -1,5 +1,7 @@
 package io.callroute.app;
 
+import io.callroute.admin.OpenApiDocument;
+import io.callroute.admin.OpenApiResource;
 import io.callroute.webhook.WebhookGuardFilter;
 import io.callroute.webhook.WebhookResource;
 import jakarta.servlet.ServletContext;
@@ -26,5 +28,6 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder()));
         register(new MetricsResource(callroute.registry()));
         register(new UnhandledExceptionMapper(callroute.registry()));
+        register(new OpenApiResource(OpenApiDocument.load()));
     }
 }
