@@ -209,6 +209,28 @@ class PublisherTest {
         assertThatThrownBy(() -> lifecycle.versions().drl("nope")).isInstanceOf(EditRefused.NotFound.class);
     }
 
+    @Test
+    void ruleSetsOfTheV1SchemaBecomeDraftsAndArePublishedAsVersionOne() throws Exception {
+        Path db = dir.resolve("upgraded");
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + db.resolve("db/callroute"));
+        org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration").target("1").load()
+                .migrate();
+        String yaml = Files.readString(Lifecycle.rulesDir().resolve("number-masking.yaml"));
+        try (java.sql.Connection connection = h2.getConnection();
+             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO rule_set (name, source_yaml,"
+                     + " origin, created_at, updated_at) VALUES ('number-masking', ?, NULL, NOW(), NOW())")) {
+            insert.setString(1, yaml);
+            insert.executeUpdate();
+        }
+        try (Lifecycle upgraded = new Lifecycle(db)) {
+            assertThat(upgraded.publishing.startUp(Lifecycle.rulesDir())).isTrue();
+            assertThat(upgraded.drafts().list()).extracting(Draft::name).containsExactly("number-masking");
+            assertThat(upgraded.drafts().get("number-masking").document()).isEqualTo(Lifecycle.yaml(yaml));
+            assertThat(upgraded.live.current()).map(CompiledRules::version).contains(1);
+        }
+    }
+
     private static JsonNode text(String value) {
         return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
     }
