@@ -2,11 +2,11 @@ package io.callroute.app;
 
 import io.callroute.actions.ActionRegistry;
 import io.callroute.config.Settings;
+import io.callroute.publishing.AuditSink;
+import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
-import io.callroute.store.RuleFilesImporter;
-import io.callroute.store.RuleSetStore;
 import io.callroute.webhook.CallActionService;
 import io.callroute.webhook.CallEventReader;
 import io.callroute.webhook.DecisionRunner;
@@ -38,6 +38,7 @@ public final class Callroute implements AutoCloseable {
     private final FallbackCallflow fallback;
     private final Database database;
     private final EventRecorder recorder;
+    private final Publishing publishing;
     private final LiveRules liveRules = new LiveRules();
     private final DecisionRunner decisionRunner;
     private final CallActionService callActions;
@@ -68,10 +69,10 @@ public final class Callroute implements AutoCloseable {
         this.database = Database.open(settings.databaseUrl(), registry);
         try {
             this.recorder = new EventRecorder(database.dataSource(), registry);
-            RuleSetStore ruleSets = new RuleSetStore(database.dataSource(), clock);
-            new RuleFilesImporter(ruleSets).importIfEmpty(settings.rulesDir());
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
-            new RulesLoader(ruleSets, actions, liveRules).load();
+            // Once AuditLog is implemented: AuditSink.to(new AuditLog(database.dataSource(), clock)).
+            this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.logOnly(), clock);
+            publishing.startUp(settings.rulesDir());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
         } catch (RuntimeException e) {
@@ -103,6 +104,10 @@ public final class Callroute implements AutoCloseable {
 
     public LiveRules liveRules() {
         return liveRules;
+    }
+
+    public Publishing publishing() {
+        return publishing;
     }
 
     public CallActionService callActions() {

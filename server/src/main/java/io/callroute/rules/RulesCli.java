@@ -1,10 +1,8 @@
 package io.callroute.rules;
 
 import io.callroute.actions.ActionRegistry;
-import io.callroute.store.RuleFilesImporter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,10 +60,8 @@ public final class RulesCli {
 
     private static List<RuleSetSource> read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return RuleFilesImporter.read(path).stream().map(set -> new RuleSetSource(set.name(), set.yaml())).toList();
+            return RuleFiles.read(path);
         }
-        String file = path.getFileName().toString();
-        String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-        return List.of(new RuleSetSource(name, Files.readString(path, StandardCharsets.UTF_8)));
+        return List.of(RuleFiles.readFile(path));
     }
 }

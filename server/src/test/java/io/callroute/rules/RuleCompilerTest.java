@@ -11,7 +11,6 @@ import io.callroute.event.CallType;
 import io.callroute.plugin.CallAction;
 import io.callroute.plugin.MakeCall;
 import io.callroute.plugin.Say;
-import io.callroute.store.RuleFilesImporter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,7 @@ class RuleCompilerTest {
 
     private static CompiledRules examples() {
         Path dir = Path.of(System.getProperty("callroute.rules.dir", "../rules"));
-        return new RuleCompiler().compile(RuleFilesImporter.read(dir).stream()
-                .map(set -> new RuleSetSource(set.name(), set.yaml())).toList(), ACTIONS);
+        return new RuleCompiler().compile(RuleFiles.read(dir), ACTIONS);
     }
 
     private static CallEvent call(CallStatus status, String source, String destination, String refId, String menu,

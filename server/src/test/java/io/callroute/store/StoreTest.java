@@ -3,15 +3,12 @@ package io.callroute.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +17,6 @@ class StoreTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void rulesFolderSeedsAnEmptyStoreOnceAndSurvivesReopening() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("b-second.yaml"), "ruleSet: b-second\n");
-        Files.writeString(rules.resolve("a-first.yml"), "ruleSet: a-first\n");
-        Files.writeString(rules.resolve("notes.txt"), "not a rule file");
-        String url = "jdbc:h2:file:" + dir.resolve("db/callroute");
-
-        try (Database database = Database.open(url, new SimpleMeterRegistry())) {
-            RuleSetStore store = new RuleSetStore(database.dataSource(), Clock.systemUTC());
-            RuleFilesImporter importer = new RuleFilesImporter(store);
-            assertThat(importer.importIfEmpty(rules)).isEqualTo(2);
-            Files.writeString(rules.resolve("c-third.yaml"), "ruleSet: c-third\n");
-            assertThat(importer.importIfEmpty(rules)).as("a store with rules is never re-seeded").isZero();
-        }
-        try (Database reopened = Database.open(url, new SimpleMeterRegistry())) {
-            List<StoredRuleSet> stored = new RuleSetStore(reopened.dataSource(), Clock.systemUTC()).findAll();
-            assertThat(stored).extracting(StoredRuleSet::name).containsExactly("a-first", "b-second");
-            assertThat(stored.get(0).yaml()).isEqualTo("ruleSet: a-first\n");
-            assertThat(stored.get(0).origin()).endsWith("a-first.yml");
-            assertThat(reopened.isHealthy()).isTrue();
-        }
-    }
 
     @Test
     void recorderWritesEventsInTheBackgroundAndDrainsOnClose() throws Exception {

@@ -1,0 +1,168 @@
+package io.callroute.publishing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.auth.Actor;
+import io.callroute.rules.CompiledRules;
+import io.callroute.rules.LiveRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes rules live: publish the drafts as a new version, or republish an earlier one (rollback). The order is always
+ * compile (slow, may fail, nothing written yet) → one transaction that records the version and its publication →
+ * swap the live reference. Webhook threads only ever read {@link LiveRules}' reference, so they never wait for a
+ * publish and never see half of one; the lock here is held by publishers only, so two publishes cannot pick the
+ * same number or interleave their swaps.
+ */
+public final class Publisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    private static final int MAX_COMMENT = 1000;
+
+    private final Drafts drafts;
+    private final VersionStore versions;
+    private final RuleSetCompiler compiler;
+    private final LiveRules live;
+    private final AuditSink audit;
+    private final Clock clock;
+    private final ReentrantLock publishing = new ReentrantLock();
+
+    Publisher(Drafts drafts, VersionStore versions, RuleSetCompiler compiler, LiveRules live, AuditSink audit,
+              Clock clock) {
+        this.drafts = drafts;
+        this.versions = versions;
+        this.compiler = compiler;
+        this.live = live;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes every draft as the next version and makes it live.
+     *
+     * @return the new version
+     * @throws EditRefused.DoesNotCompile when the drafts do not compile (nothing is written, nothing changes)
+     */
+    public VersionSummary publish(Actor actor, String comment) {
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new EditRefused.Invalid("$.comment", "must be at most " + MAX_COMMENT + " characters");
+        }
+        publishing.lock();
+        try {
+            List<ObjectNode> documents = drafts.documents();
+            if (documents.isEmpty()) {
+                throw new EditRefused.Invalid(null, "There are no draft rule sets to publish");
+            }
+            int number = versions.newestNumber() + 1;
+            long start = System.nanoTime();
+            CompiledRules compiled = compiler.compile(documents, number);
+            Optional<Publication> before = versions.latestPublication();
+            Instant now = Instant.now(clock);
+            versions.insertPublished(number, documents, actor.username(), now, comment);
+            live.publish(compiled);
+            LOG.info("Version {} published by {} and live: {} rule set(s), {} rule(s), compiled in {} ms", number,
+                    actor.username(), compiled.ruleSetCount(), compiled.ruleCount(),
+                    (System.nanoTime() - start) / 1_000_000);
+            audit.record(actor, "version.published", "version:" + number, liveText(before.map(Publication::version)),
+                    liveText(Optional.of(number), comment));
+            return new VersionSummary(number, documents.stream().map(set -> set.get("ruleSet").asText()).toList(),
+                    actor.username(), now, comment);
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Makes an existing version live again. Its number stays, so calls it answers carry it; drafts are left as they
+     * are (they may hold the fix in progress).
+     *
+     * @throws EditRefused.NotFound       when there is no such version
+     * @throws EditRefused.AlreadyExists  when it is live already
+     * @throws EditRefused.DoesNotCompile when it no longer compiles (e.g. a plugin it uses is gone)
+     */
+    public Publication rollback(Actor actor, int number) {
+        publishing.lock();
+        try {
+            Version version = versions.find(number)
+                    .orElseThrow(() -> new EditRefused.NotFound("There is no version " + number));
+            Optional<Publication> before = versions.latestPublication();
+            if (before.isPresent() && before.get().version() == number) {
+                throw new EditRefused.AlreadyExists("Version " + number + " is live already");
+            }
+            CompiledRules compiled = compiler.compile(version.ruleSets(), number);
+            Instant now = Instant.now(clock);
+            versions.insertRollback(number, actor.username(), now);
+            live.publish(compiled);
+            LOG.info("Version {} made live again by {} (rollback from {})", number, actor.username(),
+                    before.map(p -> "version " + p.version()).orElse("nothing live"));
+            audit.record(actor, "version.rolled_back", "version:" + number,
+                    liveText(before.map(Publication::version)), liveText(Optional.of(number)));
+            return versions.latestPublication().orElseThrow();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Makes the newest publication live, e.g. at start. When it does not compile (a plugin is gone), nothing is
+     * live from it and readiness reports why.
+     *
+     * @return whether rules went live
+     */
+    public boolean loadLive() {
+        publishing.lock();
+        try {
+            Optional<Publication> latest = versions.latestPublication();
+            if (latest.isEmpty()) {
+                return false;
+            }
+            int number = latest.get().version();
+            Version version = versions.find(number).orElseThrow();
+            long start = System.nanoTime();
+            try {
+                CompiledRules compiled = compiler.compile(version.ruleSets(), number);
+                live.publish(compiled);
+                LOG.info("Rules live: version {} ({} rule set(s), {} rule(s)), compiled in {} ms", number,
+                        compiled.ruleSetCount(), compiled.ruleCount(), (System.nanoTime() - start) / 1_000_000);
+                return true;
+            } catch (EditRefused.DoesNotCompile e) {
+                List<String> problems = e.problems().stream().map(Publisher::describe).toList();
+                live.loadFailed(problems);
+                LOG.error("Live version {} does not compile any more; calls get the fallback until a version that"
+                        + " compiles is published or rolled back to. {} problem(s):\n  {}", number, problems.size(),
+                        String.join("\n  ", problems));
+                return false;
+            }
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    static String describe(Problem problem) {
+        return problem.ruleSet() + (problem.ruleId() == null ? "" : ", rule \"" + problem.ruleId() + "\"") + ", "
+                + problem.path() + ": " + problem.message();
+    }
+
+    private static String liveText(Optional<Integer> version) {
+        return liveText(version, null);
+    }
+
+    private static String liveText(Optional<Integer> version, String comment) {
+        ObjectNode text = JsonNodeFactory.instance.objectNode();
+        if (version.isPresent()) {
+            text.put("liveVersion", version.get());
+        } else {
+            text.putNull("liveVersion");
+        }
+        if (comment != null) {
+            text.put("comment", comment);
+        }
+        return CanonicalJson.write(text);
+    }
+}

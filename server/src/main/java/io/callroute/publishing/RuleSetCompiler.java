@@ -1,0 +1,58 @@
+package io.callroute.publishing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.actions.ActionRegistry;
+import io.callroute.rules.CompiledRules;
+import io.callroute.rules.RuleCompilationException;
+import io.callroute.rules.RuleCompiler;
+import io.callroute.rules.RuleSetSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles rule set documents with the real {@link RuleCompiler} — the very path that makes rules live, so
+ * "validates" and "can be published" can never disagree. Problems come back as JSON paths into the documents.
+ */
+public final class RuleSetCompiler {
+
+    private final RuleCompiler compiler;
+    private final ActionRegistry actions;
+
+    public RuleSetCompiler(RuleCompiler compiler, ActionRegistry actions) {
+        this.compiler = compiler;
+        this.actions = actions;
+    }
+
+    /**
+     * Compiles the documents (ordered by name) as version {@code number}.
+     *
+     * @throws EditRefused.DoesNotCompile with every problem when they cannot go live
+     */
+    public CompiledRules compile(List<ObjectNode> documents, int number) {
+        Map<String, ObjectNode> byName = new LinkedHashMap<>();
+        documents.forEach(document -> byName.put(document.path("ruleSet").asText(), document));
+        List<RuleSetSource> sources = byName.entrySet().stream()
+                .map(entry -> new RuleSetSource(entry.getKey(), CanonicalYaml.write(entry.getValue()))).toList();
+        try {
+            return compiler.compile(sources, actions, number);
+        } catch (RuleCompilationException e) {
+            List<Problem> problems = new ProblemLocator(byName).locate(e.problems());
+            throw new EditRefused.DoesNotCompile(problems.size() + " problem(s) keep these rules from going live",
+                    problems);
+        }
+    }
+
+    /** Every problem of the documents; empty when they would compile. */
+    public List<Problem> problems(List<ObjectNode> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        try {
+            compile(documents, 0);
+            return List.of();
+        } catch (EditRefused.DoesNotCompile e) {
+            return e.problems();
+        }
+    }
+}
