@@ -1,6 +1,8 @@
 package io.callroute.app;
 
 import io.callroute.actions.ActionRegistry;
+import io.callroute.audit.AuditLog;
+import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
@@ -45,6 +47,8 @@ public final class Callroute implements AutoCloseable {
     private final CallEventReader callEventReader = new CallEventReader();
     private final Clock clock = Clock.systemUTC();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final AuditLog audit;
+    private final AdminAuth adminAuth;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -67,6 +71,8 @@ public final class Callroute implements AutoCloseable {
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = Database.open(settings.databaseUrl(), registry);
         try {
+            this.audit = new AuditLog(database.dataSource(), clock);
+            this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry);
             RuleSetStore ruleSets = new RuleSetStore(database.dataSource(), clock);
             new RuleFilesImporter(ruleSets).importIfEmpty(settings.rulesDir());
@@ -119,6 +125,14 @@ public final class Callroute implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public AdminAuth adminAuth() {
+        return adminAuth;
     }
 
     @Override

@@ -26,5 +26,6 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder()));
         register(new MetricsResource(callroute.registry()));
         register(new UnhandledExceptionMapper(callroute.registry()));
+        callroute.adminAuth().jaxrsComponents().forEach(this::register);
     }
 }
