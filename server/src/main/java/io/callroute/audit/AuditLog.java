@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -58,7 +59,7 @@ public final class AuditLog {
     public void record(Connection connection, String actor, String action, String target, String before,
                        String after) {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            insert.setTimestamp(1, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             insert.setString(2, clip(require(actor, "actor"), 64));
             insert.setString(3, clip(require(action, "action"), 64));
             insert.setString(4, clip(target, 256));

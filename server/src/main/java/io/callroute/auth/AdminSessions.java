@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class AdminSessions {
 
     /** Opens a session for the user (and clears expired ones, so the table does not grow). */
     public NewSession open(String username) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NewSession session = new NewSession(username, Secrets.randomToken(32), Secrets.randomToken(32),
                 now.plus(LIFETIME));
         try (Connection connection = dataSource.getConnection()) {
@@ -80,7 +81,7 @@ public final class AdminSessions {
                      + " s.expires_at FROM admin_session s JOIN app_user u ON u.username = s.username"
                      + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.disabled = FALSE")) {
             select.setString(1, Secrets.sha256Hex(cookieValue));
-            select.setTimestamp(2, Timestamp.from(clock.instant()));
+            select.setTimestamp(2, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();

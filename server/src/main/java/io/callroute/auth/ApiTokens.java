@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ApiTokens {
     /** Creates a token for the user and audits it; the name must already be checked. */
     public NewToken create(String username, String name) {
         String secret = PREFIX + Secrets.randomToken(32);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return Transactions.inTransaction(dataSource, "creating a token for " + username, connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO api_token (username, name,"
@@ -113,7 +114,7 @@ public final class ApiTokens {
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE api_token SET revoked_at = ? WHERE id = ?")) {
-                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                update.setTimestamp(1, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
                 update.setLong(2, id);
                 update.executeUpdate();
             }
@@ -128,7 +129,7 @@ public final class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try (Connection connection = dataSource.getConnection()) {
             long id;
             Actor actor;

@@ -8,13 +8,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * maintained library rather than our own crypto. Each hash carries its parameters and salt, so stronger settings
  * later still verify old hashes.
  *
- * <p>Checking a login for a user that does not exist still runs one Argon2 verification (against a dummy hash made
- * at start), so the answer time does not tell whether a username exists.
+ * <p>Checking a login for a user that does not exist still runs one Argon2 verification (against a dummy hash with
+ * the encoder's own parameters), so the answer time does not tell whether a username exists. The dummy is made on
+ * first need rather than at start, which keeps a cold Argon2 run out of every server start.
  */
 public final class PasswordHasher {
 
     private final PasswordEncoder encoder;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     /** Argon2id with Spring Security 5.8's defaults: 16 MiB, 2 iterations, parallelism 1, 16-byte salt. */
     public PasswordHasher() {
@@ -23,7 +24,6 @@ public final class PasswordHasher {
 
     PasswordHasher(PasswordEncoder encoder) {
         this.encoder = encoder;
-        this.dummyHash = encoder.encode(Secrets.randomToken(16));
     }
 
     /** The encoded hash of a password, e.g. {@code $argon2id$v=19$m=16384,t=2,p=1$…}. */
@@ -37,9 +37,18 @@ public final class PasswordHasher {
             password = "";
         }
         if (hash == null) {
-            encoder.matches(password, dummyHash);
+            encoder.matches(password, dummyHash());
             return false;
         }
         return encoder.matches(password, hash);
+    }
+
+    private String dummyHash() {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = encoder.encode(Secrets.randomToken(16));   // a race only makes two equally good dummies
+            dummyHash = dummy;
+        }
+        return dummy;
     }
 }

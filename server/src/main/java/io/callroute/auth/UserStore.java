@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class UserStore {
 
     /** Adds a user; returns it as stored. */
     public User insert(Connection connection, String username, String passwordHash, Role role) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO app_user (username, password_hash,"
                 + " role, disabled, created_at, updated_at) VALUES (?, ?, ?, FALSE, ?, ?)")) {
             insert.setString(1, username);
@@ -110,7 +111,7 @@ public final class UserStore {
 
     /** Stores a user's new role and disabled flag, and the new hash when it is not null; returns the user. */
     public User update(Connection connection, User user, String newPasswordHash) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String sql = "UPDATE app_user SET role = ?, disabled = ?, updated_at = ?"
                 + (newPasswordHash == null ? "" : ", password_hash = ?") + " WHERE username = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
