@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The OpenAPI document of the whole HTTP surface, merged once at start from one fragment per concept
@@ -22,6 +23,8 @@ public final class OpenApiDocument {
     static final List<String> FRAGMENTS = List.of("auth", "publishing");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
 
     private final byte[] json;
     private final JsonNode tree;
@@ -54,8 +57,11 @@ public final class OpenApiDocument {
     /** Every documented (path, method) pair, e.g. ("/api/versions", "post"). */
     public List<Map.Entry<String, String>> operations() {
         List<Map.Entry<String, String>> operations = new ArrayList<>();
-        tree.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-                method -> operations.add(Map.entry(path.getKey(), method))));
+        tree.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(key -> {
+            if (HTTP_METHODS.contains(key)) {   // a path item also holds shared "parameters", "summary"…
+                operations.add(Map.entry(path.getKey(), key));
+            }
+        }));
         return operations;
     }
 

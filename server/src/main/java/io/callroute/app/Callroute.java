@@ -1,6 +1,8 @@
 package io.callroute.app;
 
 import io.callroute.actions.ActionRegistry;
+import io.callroute.audit.AuditLog;
+import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
@@ -46,6 +48,8 @@ public final class Callroute implements AutoCloseable {
     private final CallEventReader callEventReader = new CallEventReader();
     private final Clock clock = Clock.systemUTC();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final AuditLog audit;
+    private final AdminAuth adminAuth;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -68,10 +72,11 @@ public final class Callroute implements AutoCloseable {
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = Database.open(settings.databaseUrl(), registry);
         try {
+            this.audit = new AuditLog(database.dataSource(), clock);
+            this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry);
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
-            // Once AuditLog is implemented: AuditSink.to(new AuditLog(database.dataSource(), clock)).
-            this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.logOnly(), clock);
+            this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.to(audit), clock);
             publishing.startUp(settings.rulesDir());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
@@ -124,6 +129,14 @@ public final class Callroute implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public AdminAuth adminAuth() {
+        return adminAuth;
     }
 
     @Override

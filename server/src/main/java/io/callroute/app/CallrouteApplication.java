@@ -2,8 +2,6 @@ package io.callroute.app;
 
 import io.callroute.admin.OpenApiDocument;
 import io.callroute.admin.OpenApiResource;
-import io.callroute.auth.Actor;
-import io.callroute.auth.Role;
 import io.callroute.webhook.WebhookGuardFilter;
 import io.callroute.webhook.WebhookResource;
 import jakarta.servlet.ServletContext;
@@ -17,8 +15,6 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class CallrouteApplication extends ResourceConfig {
 
-    private static final Actor ANONYMOUS = new Actor("anonymous", Role.ADMIN, "none");
-
     public CallrouteApplication(@Context ServletContext servletContext) {
         Callroute callroute = (Callroute) servletContext.getAttribute(CallrouteLifecycle.ATTRIBUTE);
         if (callroute == null) {
@@ -31,10 +27,10 @@ public final class CallrouteApplication extends ResourceConfig {
                 callroute.recorder(), callroute.registry(), callroute.settings().maxWebhookBytes(), callroute.clock()));
         register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder()));
         register(new MetricsResource(callroute.registry()));
-        // No authentication filter in this build yet: admin requests act as "anonymous". Pass null once the filter
-        // sets an Actor on every /api request, so that a request without one is refused.
-        callroute.publishing().resources(ANONYMOUS).forEach(this::register);
+        // The authentication filter sets an Actor on every /api request; a resource reached without one refuses it.
+        callroute.publishing().resources(null).forEach(this::register);
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
+        callroute.adminAuth().jaxrsComponents().forEach(this::register);
     }
 }

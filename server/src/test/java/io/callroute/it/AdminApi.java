@@ -9,20 +9,43 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
- * Every admin API call of the integration tests goes through {@link #send}, so that adding credentials (once the
- * authentication filter is in this build) is a change of one line there.
+ * Every admin API call of the integration tests goes through {@link #send}: as the first admin (HTTP Basic with the
+ * password failsafe gives the server), or as whoever {@link #as} names.
  */
 final class AdminApi {
+
+    static final String ADMIN_PASSWORD = System.getProperty("callroute.admin.password", "it-admin-password-1");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final String authorization;
 
     AdminApi(URL base) {
+        this(uri(base), basic("admin", ADMIN_PASSWORD));
+    }
+
+    private AdminApi(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same API used with another {@code Authorization} header value; null for none. */
+    AdminApi as(String otherAuthorization) {
+        return new AdminApi(base, otherAuthorization);
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static URI uri(URL base) {
         try {
-            this.base = base.toURI();
+            return base.toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
@@ -58,7 +81,9 @@ final class AdminApi {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        // Credentials go here once /api is authenticated, e.g. request.header("Authorization", ADMIN_BASIC);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
