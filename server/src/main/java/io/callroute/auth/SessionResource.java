@@ -3,6 +3,7 @@ package io.callroute.auth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.audit.AuditLog;
 import io.callroute.http.ApiErrorException;
+import io.callroute.http.ApiError;
 import io.callroute.http.ApiJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -53,6 +54,13 @@ public final class SessionResource {
     @LoginRoute
     public Response login(InputStream body, @Context UriInfo uri, @HeaderParam(FORWARDED_PROTO) String proto) {
         ObjectNode request = ApiJson.readObject(body);
+        // A login without credentials is refused like any other /api call without them: 401, naming what is missing.
+        for (String field : new String[] {"username", "password"}) {
+            if (!request.path(field).isTextual() || request.path(field).asText().isEmpty()) {
+                return new ApiError(401, "unauthorized", "Give a username and a password to log in.", field)
+                        .toResponse();
+            }
+        }
         String username = ApiJson.requiredString(request, "username");
         String password = ApiJson.requiredString(request, "password");
         Authenticator.PasswordCheck check = authenticator.checkPassword(username, password, clientAddress(),
