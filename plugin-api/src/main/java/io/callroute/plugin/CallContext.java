@@ -57,6 +57,16 @@ public interface CallContext {
     Instant timestamp();
 
     /**
+     * A fact the server derived about this call, by name, e.g. {@code masking.counterparty} (the other party of the
+     * caller's live number-masking session). Empty when the call has no such fact.
+     *
+     * @since 1.1
+     */
+    default Optional<String> fact(String name) {
+        return Optional.empty();
+    }
+
+    /**
      * The virtual number involved in this leg: the dialled number on inbound legs, the caller id on outbound legs.
      */
     default String virtualNumber() {

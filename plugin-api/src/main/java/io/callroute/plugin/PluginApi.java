@@ -10,12 +10,12 @@ public final class PluginApi {
     public static final int MAJOR = 1;
 
     /** Incremented when types or default methods are added. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     private PluginApi() {
     }
 
-    /** {@code "MAJOR.MINOR"}, e.g. {@code "1.0"}. */
+    /** {@code "MAJOR.MINOR"}, e.g. {@code "1.1"}. */
     public static String version() {
         return MAJOR + "." + MINOR;
     }

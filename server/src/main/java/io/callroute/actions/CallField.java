@@ -28,7 +28,15 @@ public enum CallField {
     SUB_ACCOUNT_ID("subAccountId", CallContext::subAccountId),
     CALL_STATUS("callStatus", CallContext::callStatus),
     DIRECTION("direction", CallContext::direction),
-    CALL_TYPE("callType", CallContext::callType);
+    CALL_TYPE("callType", CallContext::callType),
+    /** The other party of the caller's live number-masking session. */
+    MASKING_COUNTERPARTY("masking.counterparty", call -> call.fact("masking.counterparty").orElse(null)),
+    /** The masking session's reference, e.g. a booking id. */
+    MASKING_REFERENCE("masking.reference", call -> call.fact("masking.reference").orElse(null)),
+    /** The masking session's greeting, said before bridging. */
+    MASKING_GREETING("masking.greeting", call -> call.fact("masking.greeting").orElse(null)),
+    /** {@code true} when the masking session asks for the bridged call to be recorded. */
+    MASKING_RECORDING("masking.recording", call -> call.fact("masking.recording").orElse(null));
 
     private static final Map<String, CallField> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CallField::referenceName, Function.identity()));

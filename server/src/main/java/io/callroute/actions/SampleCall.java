@@ -2,6 +2,7 @@ package io.callroute.actions;
 
 import io.callroute.plugin.CallContext;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ final class SampleCall implements CallContext {
     private static final Instant TIMESTAMP = Instant.parse("2024-01-01T09:00:00Z");
 
     private SampleCall() {
+    }
+
+    private static final Map<String, String> FACTS = Map.of("masking.counterparty", "+6590001111",
+            "masking.reference", "booking-1", "masking.greeting", "Connecting you now.", "masking.recording", "false");
+
+    @Override
+    public Optional<String> fact(String name) {
+        return Optional.ofNullable(FACTS.get(name));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.callroute.event;
 
 import io.callroute.plugin.CallContext;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,10 +13,22 @@ public final class EventCallContext implements CallContext {
 
     private final CallEvent event;
     private final String menu;
+    private final Map<String, String> facts;
 
     public EventCallContext(CallEvent event, String menu) {
+        this(event, menu, Map.of());
+    }
+
+    /** @param facts named facts derived for this call, e.g. {@code masking.counterparty} */
+    public EventCallContext(CallEvent event, String menu, Map<String, String> facts) {
         this.event = event;
         this.menu = menu;
+        this.facts = Map.copyOf(facts);
+    }
+
+    @Override
+    public Optional<String> fact(String name) {
+        return Optional.ofNullable(facts.get(name));
     }
 
     public CallEvent event() {

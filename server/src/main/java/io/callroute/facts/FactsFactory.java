@@ -1,5 +1,6 @@
 package io.callroute.facts;
 
+import io.callroute.event.CallDirection;
 import io.callroute.event.CallEvent;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.Set;
 
 /**
  * Builds the facts the rules need for one event: the call itself, one {@link LocalClock} per zone key the compiled
- * rules use, and one {@link ScheduleFact} per schedule they refer to — only those, so a rule set without time
- * conditions pays nothing for them.
+ * rules use, one {@link ScheduleFact} per schedule they refer to, and the caller's {@link MaskedCall} when rules ask
+ * about masking — only those, so a rule set without such conditions pays nothing for them.
  */
 public final class FactsFactory {
 
@@ -25,13 +26,16 @@ public final class FactsFactory {
     private final Map<String, ZoneId> fixedZones;
     private final List<Schedule> schedules;
     private final ZoneResolver resolver;
+    private final MaskingLookup masking;
 
     /**
      * @param zoneKeys     the zone keys of the rules' time windows: IANA ids, {@link #CALLER}, {@link #CALLEE}
      * @param schedules    the schedules the rules refer to
      * @param countryZones chosen zone per country for countries with several zones
+     * @param masking      where the caller's masking session is found; {@link MaskingLookup#NONE} when no rule asks
      */
-    public FactsFactory(Set<String> zoneKeys, List<Schedule> schedules, Map<String, ZoneId> countryZones) {
+    public FactsFactory(Set<String> zoneKeys, List<Schedule> schedules, Map<String, ZoneId> countryZones,
+                        MaskingLookup masking) {
         this.zoneKeys = Set.copyOf(zoneKeys);
         Map<String, ZoneId> fixed = new LinkedHashMap<>();
         for (String key : zoneKeys) {
@@ -43,10 +47,11 @@ public final class FactsFactory {
         this.fixedZones = Map.copyOf(fixed);
         this.schedules = List.copyOf(schedules);
         this.resolver = new ZoneResolver(countryZones);
+        this.masking = masking;
     }
 
     public FactsFactory(Set<String> zoneKeys, Map<String, ZoneId> countryZones) {
-        this(zoneKeys, List.of(), countryZones);
+        this(zoneKeys, List.of(), countryZones, MaskingLookup.NONE);
     }
 
     private static void addFixed(String key, Map<String, ZoneId> fixed) {
@@ -68,6 +73,13 @@ public final class FactsFactory {
         for (Schedule schedule : schedules) {
             zoneFor(schedule.zoneKey(), event).ifPresent(zone -> facts.add(new ScheduleFact(schedule.name(),
                     schedule.stateAt(event.timestamp().atZone(zone).toLocalDateTime()), zone.getId())));
+        }
+        if (masking != MaskingLookup.NONE) {
+            String otherParty = event.direction() == CallDirection.OUTBOUND ? event.destination() : event.source();
+            MaskingMatch match = masking.find(event.virtualNumber(), otherParty, event.timestamp());
+            if (match.maskingNumber()) {
+                facts.add(new MaskedCall(match));
+            }
         }
         return facts;
     }

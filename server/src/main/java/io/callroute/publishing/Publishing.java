@@ -21,7 +21,13 @@ public final class Publishing {
     private final StartUp startUp;
 
     public Publishing(DataSource dataSource, ActionRegistry actions, LiveRules live, AuditSink audit, Clock clock) {
-        RuleSetCompiler compiler = new RuleSetCompiler(new RuleCompiler(), actions);
+        this(dataSource, new RuleCompiler(), actions, live, audit, clock);
+    }
+
+    /** @param ruleCompiler the compiler that makes rules live (it knows where masking sessions are looked up) */
+    public Publishing(DataSource dataSource, RuleCompiler ruleCompiler, ActionRegistry actions, LiveRules live,
+                      AuditSink audit, Clock clock) {
+        RuleSetCompiler compiler = new RuleSetCompiler(ruleCompiler, actions);
         VersionStore versionStore = new VersionStore(dataSource);
         this.drafts = new Drafts(new DraftStore(dataSource), compiler, audit, clock);
         this.versions = new Versions(versionStore, drafts, compiler, live);

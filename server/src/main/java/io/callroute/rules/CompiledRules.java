@@ -5,8 +5,10 @@ import io.callroute.actions.CallflowAssembler;
 import io.callroute.event.CallEvent;
 import io.callroute.event.EventCallContext;
 import io.callroute.facts.FactsFactory;
+import io.callroute.facts.MaskedCall;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -64,10 +66,14 @@ public final class CompiledRules implements Decider {
         MatchCollector matches = new MatchCollector();
         // A session per event costs a few microseconds and keeps events isolated (SPIKE-NOTES §2.4).
         KieSession session = kieBase.newKieSession();
+        MaskedCall masked = null;
         try {
             session.setGlobal(DrlWriter.GLOBAL, matches);
             for (Object fact : facts.factsFor(event, menu)) {
                 session.insert(fact);
+                if (fact instanceof MaskedCall maskedCall) {
+                    masked = maskedCall;
+                }
             }
             session.fireAllRules();
         } finally {
@@ -78,9 +84,10 @@ public final class CompiledRules implements Decider {
         }
         RankedRule winner = rules.get(matches.best());
         Callflow callflow = assembler.assemble(MenuToken.format(winner.rule().nextMenu(), version), winner.steps(),
-                new EventCallContext(event, menu));
+                new EventCallContext(event, menu, masked == null ? Map.of() : masked.namedFacts()));
         List<String> matched = Arrays.stream(matches.all()).mapToObj(rank -> rules.get(rank).qualifiedName())
                 .toList();
-        return Optional.of(new Decision(winner.ruleSet(), winner.rule().id(), callflow, matched));
+        String maskingSession = masked == null ? null : masked.getSessionId();
+        return Optional.of(new Decision(winner.ruleSet(), winner.rule().id(), callflow, matched, maskingSession));
     }
 }

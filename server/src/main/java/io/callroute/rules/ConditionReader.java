@@ -28,13 +28,15 @@ final class ConditionReader {
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,25}");
     private static final List<String> WHEN_KEYS = List.of("callStatus", "direction", "callType", "source",
             "destination", "virtualNumber", "sourceCountry", "destinationCountry", "virtualNumberRef", "subAccountId",
-            "menu", "dtmf", "time", "schedule");
+            "menu", "dtmf", "time", "schedule", "masking");
 
     private ConditionReader() {
     }
 
-    static void read(JsonNode when, String id, ZoneId defaultZone, List<PropertyCondition> conditions,
-                     List<TimeWindow> windows, List<ScheduleCondition> schedules, ReadProblems problems) {
+    static Conditions read(JsonNode when, String id, ZoneId defaultZone, ReadProblems problems) {
+        List<PropertyCondition> conditions = new ArrayList<>();
+        List<TimeWindow> windows = new ArrayList<>();
+        List<ScheduleCondition> schedules = new ArrayList<>();
         problems.unknownKeys(id, "when.", when, WHEN_KEYS);
         enumCondition(when, "callStatus", id, CallStatus.class, conditions, problems);
         choiceCondition(when, "direction", id, List.of("INBOUND", "OUTBOUND"), conditions, problems);
@@ -53,7 +55,8 @@ final class ConditionReader {
         if (time != null && !time.isNull()) {
             if (time.isArray()) {
                 for (int i = 0; i < time.size(); i++) {
-                    TimeWindowReader.read(time.get(i), id, "when.time[" + i + "]", defaultZone, problems).ifPresent(windows::add);
+                    TimeWindowReader.read(time.get(i), id, "when.time[" + i + "]", defaultZone, problems)
+                            .ifPresent(windows::add);
                 }
                 if (time.isEmpty()) {
                     problems.add(id, "when.time", "is an empty list; leave it out to match at any time");
@@ -62,6 +65,35 @@ final class ConditionReader {
                 TimeWindowReader.read(time, id, "when.time", defaultZone, problems).ifPresent(windows::add);
             }
         }
+        MaskingCondition masking = maskingCondition(when.get("masking"), id, problems);
+        return new Conditions(conditions, windows, schedules, masking);
+    }
+
+    /** {@code masking: live}, {@code masking: none} or {@code masking: { is: live, greeting: true }}. */
+    private static MaskingCondition maskingCondition(JsonNode node, String id, ReadProblems problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        JsonNode is = node.isObject() ? node.get("is") : node;
+        String state = is == null ? "" : is.asText().trim().toUpperCase(Locale.ROOT);
+        if (is == null || !is.isTextual() || !(state.equals("LIVE") || state.equals("NONE"))) {
+            problems.add(id, node.isObject() ? "when.masking.is" : "when.masking", "must be live (the caller has a "
+                    + "live masking session on this number) or none (a masking number, but no live session)");
+            return null;
+        }
+        Boolean greeting = null;
+        if (node.isObject()) {
+            problems.unknownKeys(id, "when.masking.", node, List.of("is", "greeting"));
+            JsonNode greetingNode = node.get("greeting");
+            if (greetingNode != null) {
+                if (!greetingNode.isBoolean() || state.equals("NONE")) {
+                    problems.add(id, "when.masking.greeting", "must be true or false, and only with is: live");
+                } else {
+                    greeting = greetingNode.asBoolean();
+                }
+            }
+        }
+        return new MaskingCondition(state, greeting);
     }
 
     private static <E extends Enum<E>> void enumCondition(JsonNode when, String key, String id, Class<E> type,

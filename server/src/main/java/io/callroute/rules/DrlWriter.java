@@ -2,6 +2,7 @@ package io.callroute.rules;
 
 import io.callroute.facts.CallFacts;
 import io.callroute.facts.LocalClock;
+import io.callroute.facts.MaskedCall;
 import io.callroute.facts.ScheduleFact;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ final class DrlWriter {
         drl.append("package ").append(PACKAGE).append(";\n\n")
                 .append("import ").append(CallFacts.class.getName()).append(";\n")
                 .append("import ").append(LocalClock.class.getName()).append(";\n")
-                .append("import ").append(ScheduleFact.class.getName()).append(";\n\n")
+                .append("import ").append(ScheduleFact.class.getName()).append(";\n")
+                .append("import ").append(MaskedCall.class.getName()).append(";\n\n")
                 .append("global ").append(MatchCollector.class.getName()).append(' ').append(GLOBAL).append(";\n");
         int[] startLines = new int[rules.size()];
         int line = 1;
@@ -54,14 +56,20 @@ final class DrlWriter {
                 .append("rule ").append(literal(ranked.qualifiedName())).append('\n')
                 .append("    salience ").append(rule.priority()).append('\n')
                 .append("when\n")
-                .append("    CallFacts(").append(callConstraints(rule.conditions())).append(")\n");
-        if (rule.windows().size() == 1) {
-            drl.append("    ").append(clockPattern(rule.windows().get(0))).append('\n');
-        } else if (rule.windows().size() > 1) {
-            drl.append("    (").append(rule.windows().stream().map(DrlWriter::clockPattern)
+                .append("    CallFacts(").append(callConstraints(rule.when().properties())).append(")\n");
+        List<TimeWindow> windows = rule.when().windows();
+        if (windows.size() == 1) {
+            drl.append("    ").append(clockPattern(windows.get(0))).append('\n');
+        } else if (windows.size() > 1) {
+            drl.append("    (").append(windows.stream().map(DrlWriter::clockPattern)
                     .collect(Collectors.joining("\n      or "))).append(")\n");
         }
-        for (ScheduleCondition condition : rule.schedules()) {
+        MaskingCondition masking = rule.when().masking();
+        if (masking != null) {
+            drl.append("    MaskedCall(state == ").append(literal(masking.state()))
+                    .append(masking.greeting() == null ? "" : ", hasGreeting == " + masking.greeting()).append(")\n");
+        }
+        for (ScheduleCondition condition : rule.when().schedules()) {
             String states = new TreeSet<>(condition.states()).stream().map(DrlWriter::literal)
                     .collect(Collectors.joining(", "));
             drl.append("    ScheduleFact(name == ").append(literal(condition.schedule())).append(", state in (")

@@ -4,6 +4,7 @@ import io.callroute.actions.ActionRegistry;
 import io.callroute.actions.CallflowAssembler;
 import io.callroute.actions.StepProblem;
 import io.callroute.facts.FactsFactory;
+import io.callroute.facts.MaskingLookup;
 import io.callroute.facts.Schedule;
 import io.callroute.plugin.ActionProvider;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +35,20 @@ import org.kie.internal.io.ResourceFactory;
 public final class RuleCompiler {
 
     private final ClassLoader classLoader;
+    private final MaskingLookup maskingLookup;
 
+    /** A compiler for rules without number-masking sessions (files, checks, tests). */
     public RuleCompiler() {
-        this(RuleCompiler.class.getClassLoader());
+        this(RuleCompiler.class.getClassLoader(), MaskingLookup.NONE);
     }
 
-    /** @param classLoader sees the fact classes; later also the plugins' (given to builder and KieBase alike) */
-    public RuleCompiler(ClassLoader classLoader) {
+    /**
+     * @param classLoader   sees the fact classes; later also the plugins' (given to builder and KieBase alike)
+     * @param maskingLookup where rules with masking conditions find the caller's masking session
+     */
+    public RuleCompiler(ClassLoader classLoader, MaskingLookup maskingLookup) {
         this.classLoader = classLoader;
+        this.maskingLookup = maskingLookup;
     }
 
     /** Compiles rules that are not a published version (files, checks). */
@@ -84,12 +91,14 @@ public final class RuleCompiler {
         List<RankedRule> ranked = rank(sets, assembler);
         DrlWriter.Output output = DrlWriter.write(ranked);
         InternalKnowledgeBase kieBase = build(output, ranked);
-        Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().windows().stream())
+        Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().when().windows().stream())
                 .map(TimeWindow::zoneKey).collect(Collectors.toSet());
-        List<Schedule> usedSchedules = ranked.stream().flatMap(rule -> rule.rule().schedules().stream())
+        List<Schedule> usedSchedules = ranked.stream().flatMap(rule -> rule.rule().when().schedules().stream())
                 .map(ScheduleCondition::schedule).distinct().map(schedules::get).toList();
+        MaskingLookup masking = ranked.stream().anyMatch(rule -> rule.rule().when().masking() != null)
+                ? maskingLookup : MaskingLookup.NONE;
         return new CompiledRules(output.drl(), kieBase, ranked,
-                new FactsFactory(zoneKeys, usedSchedules, countryZones), assembler,
+                new FactsFactory(zoneKeys, usedSchedules, countryZones, masking), assembler,
                 sets.size(), version);
     }
 
@@ -184,7 +193,7 @@ public final class RuleCompiler {
         }
         for (RuleSetDefinition set : sets) {
             for (RuleDefinition rule : set.rules()) {
-                for (ScheduleCondition condition : rule.schedules()) {
+                for (ScheduleCondition condition : rule.when().schedules()) {
                     if (!all.containsKey(condition.schedule())) {
                         problems.add(new RuleProblem(set.name(), rule.id(), "when.schedule", "there is no schedule \""
                                 + condition.schedule() + "\"" + ReadProblems.didYouMean(condition.schedule(),

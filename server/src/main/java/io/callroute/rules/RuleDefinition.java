@@ -10,20 +10,14 @@ import java.util.List;
  * @param id          unique within its rule set
  * @param description for people
  * @param priority    higher wins when several rules match; ties go to the rule written first
- * @param conditions  conditions on call properties, all must hold
- * @param windows     local-time windows, any may hold; empty for "always"
- * @param schedules   conditions on named schedules, all must hold
+ * @param when        what the call must be like
  * @param nextMenu    the menu state the answer sets (8x8 echoes it back), or null to end the menu
  * @param steps       the callflow steps, set defaults applied
  */
-public record RuleDefinition(String id, String description, int priority, List<PropertyCondition> conditions,
-                             List<TimeWindow> windows, List<ScheduleCondition> schedules, String nextMenu,
+record RuleDefinition(String id, String description, int priority, Conditions when, String nextMenu,
                              List<StepTemplate> steps) {
 
-    public RuleDefinition {
-        conditions = List.copyOf(conditions);
-        windows = List.copyOf(windows);
-        schedules = List.copyOf(schedules);
+    RuleDefinition {
         steps = List.copyOf(steps);
     }
 }

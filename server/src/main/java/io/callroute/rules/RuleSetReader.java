@@ -146,15 +146,13 @@ public final class RuleSetReader {
                 enabled = enabledNode.asBoolean();
             }
         }
-        List<PropertyCondition> conditions = new ArrayList<>();
-        List<TimeWindow> windows = new ArrayList<>();
-        List<ScheduleCondition> schedules = new ArrayList<>();
+        Conditions conditions = Conditions.ALWAYS;
         JsonNode when = node.get("when");
         if (when != null && !when.isNull()) {
             if (!when.isObject()) {
                 problems.add(id, "when", "must be a mapping of conditions");
             } else {
-                ConditionReader.read(when, id, defaultZone, conditions, windows, schedules, problems);
+                conditions = ConditionReader.read(when, id, defaultZone, problems);
             }
         }
         String nextMenu = null;
@@ -177,8 +175,7 @@ public final class RuleSetReader {
         if (problems.size() > before || !enabled) {
             return Optional.empty();
         }
-        return Optional.of(new RuleDefinition(id, description, priority, conditions, windows, schedules, nextMenu,
-                steps));
+        return Optional.of(new RuleDefinition(id, description, priority, conditions, nextMenu, steps));
     }
 
     private static Map<String, ZoneId> countryZones(JsonNode node, ReadProblems problems) {

@@ -76,7 +76,8 @@ class CallflowAssemblerTest {
         assertThat(((Say) callflow.actions().get(0)).text()).isEqualTo("source=+6562221234;destination=+6531580001;"
                 + "virtualNumber=+6531580001;dtmf=42;menu=m1;sourceCountry=SG;destinationCountry=;sourceRefId=;"
                 + "destinationRefId=vn-ref-7;callId=call-1;sessionId=session-1;subAccountId=acme;"
-                + "callStatus=CALL_RECEIVED;direction=INBOUND;callType=PSTN;");
+                + "callStatus=CALL_RECEIVED;direction=INBOUND;callType=PSTN;masking.counterparty=;masking.reference=;"
+                + "masking.greeting=;masking.recording=;");
     }
 
     @Test

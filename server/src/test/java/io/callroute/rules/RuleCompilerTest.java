@@ -73,13 +73,44 @@ class RuleCompilerTest {
     }
 
     @Test
-    void numberMaskingBridgesFromTheVirtualNumberToTheOtherParty() {
-        Decision decision = examples().decide(call(CallStatus.CALL_RECEIVED, "+6581112222", "+6531589000",
-                "vn-ref-1", null, null, "2025-02-17T10:05:33Z")).orElseThrow();
-        MakeCall bridge = decision.callflow().actions().stream().filter(MakeCall.class::isInstance)
-                .map(MakeCall.class::cast).findFirst().orElseThrow();
-        assertThat(bridge.source()).isEqualTo("+6531589000");
-        assertThat(bridge.destination()).isEqualTo("+6590001111");
+    void theMaskingRulesBridgeALiveSessionBothWaysAndRefuseCallersWithoutOne() {
+        io.callroute.facts.MaskingLookup sessions = (virtualNumber, caller, at) -> {
+            if (!virtualNumber.equals("+6531589000")) {
+                return io.callroute.facts.MaskingMatch.NOT_MASKED;
+            }
+            return switch (caller) {
+                case "+6581112222" -> new io.callroute.facts.MaskingMatch(true, "ms_1", "+6590001111", "booking-7",
+                        true, "Connecting you to your driver.");
+                case "+6590001111" -> new io.callroute.facts.MaskingMatch(true, "ms_1", "+6581112222", "booking-7",
+                        true, null);
+                default -> io.callroute.facts.MaskingMatch.NO_LIVE_SESSION;
+            };
+        };
+        Path dir = Path.of(System.getProperty("callroute.rules.dir", "../rules"));
+        CompiledRules rules = new RuleCompiler(getClass().getClassLoader(), sessions).compile(RuleFiles.read(dir),
+                ACTIONS);
+        String at = "2025-02-17T10:05:33Z";
+
+        Decision rider = rules.decide(call(CallStatus.CALL_RECEIVED, "+6581112222", "+6531589000", "vn-ref-1", null,
+                null, at)).orElseThrow();
+        assertThat(rider.ruleId()).isEqualTo("bridge-with-greeting");
+        assertThat(rider.maskingSession()).isEqualTo("ms_1");
+        assertThat(((Say) rider.callflow().actions().get(0)).text()).isEqualTo("Connecting you to your driver.");
+        MakeCall toDriver = (MakeCall) rider.callflow().actions().get(1);
+        assertThat(toDriver).isEqualTo(new MakeCall("+6531589000", "+6590001111", true));
+
+        Decision driver = rules.decide(call(CallStatus.CALL_RECEIVED, "+6590001111", "+6531589000", "vn-ref-1", null,
+                null, at)).orElseThrow();
+        assertThat(driver.ruleId()).isEqualTo("bridge");
+        assertThat(driver.callflow().actions()).containsExactly(new MakeCall("+6531589000", "+6581112222", true));
+
+        Decision stranger = rules.decide(call(CallStatus.CALL_RECEIVED, "+6599998888", "+6531589000", "vn-ref-1",
+                null, null, at)).orElseThrow();
+        assertThat(stranger.ruleId()).isEqualTo("not-in-service");
+        assertThat(stranger.maskingSession()).isNull();
+
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "vn-sg-ivr-01", null,
+                null, "2025-04-08T02:00:00Z"))).as("an IVR number is not a masking number").isEqualTo("sg-open");
     }
 
     @Test

@@ -46,16 +46,16 @@ class RuleSetReaderTest {
         RuleDefinition rule = set.rules().get(0);
         assertThat(rule.priority()).isEqualTo(7);
         assertThat(rule.nextMenu()).isEqualTo("main_menu");
-        assertThat(rule.conditions()).extracting(PropertyCondition::property)
+        assertThat(rule.when().properties()).extracting(PropertyCondition::property)
                 .containsExactly("callStatus", "destination", "menu", "dtmf");
-        assertThat(rule.conditions().get(0).alternatives()).containsExactly(Alternative.exact("CALL_RECEIVED"));
-        assertThat(rule.conditions().get(1).alternatives()).containsExactly(Alternative.exact("+6531580001"),
+        assertThat(rule.when().properties().get(0).alternatives()).containsExactly(Alternative.exact("CALL_RECEIVED"));
+        assertThat(rule.when().properties().get(1).alternatives()).containsExactly(Alternative.exact("+6531580001"),
                 new Alternative(Alternative.Kind.PREFIX, "+65"));
-        assertThat(rule.conditions().get(3).alternatives()).extracting(Alternative::kind).containsExactly(
+        assertThat(rule.when().properties().get(3).alternatives()).extracting(Alternative::kind).containsExactly(
                 Alternative.Kind.EXACT, Alternative.Kind.EXACT, Alternative.Kind.ABSENT, Alternative.Kind.PRESENT,
                 Alternative.Kind.PATTERN);
-        assertThat(rule.conditions().get(3).alternatives().get(1).value()).isEqualTo("2");
-        TimeWindow window = rule.windows().get(0);
+        assertThat(rule.when().properties().get(3).alternatives().get(1).value()).isEqualTo("2");
+        TimeWindow window = rule.when().windows().get(0);
         assertThat(window.zoneKey()).isEqualTo("Asia/Singapore");
         assertThat(window.days()).containsExactlyInAnyOrder(1, 2, 3, 5);
         assertThat(window.from()).isEqualTo(9 * 60);
@@ -143,7 +143,7 @@ class RuleSetReaderTest {
                     when: { time: { days: FRI-MON, from: "22:00", to: "06:00" } }
                     then: { steps: [ hangup ] }
                 """);
-        TimeWindow window = result.definition().orElseThrow().rules().get(0).windows().get(0);
+        TimeWindow window = result.definition().orElseThrow().rules().get(0).when().windows().get(0);
         assertThat(window.days()).containsExactlyInAnyOrder(5, 6, 7, 1);
         assertThat(window.crossesMidnight()).isTrue();
     }
