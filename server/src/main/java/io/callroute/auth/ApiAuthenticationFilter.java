@@ -1,5 +1,6 @@
 package io.callroute.auth;
 
+import io.callroute.http.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -72,6 +73,7 @@ public final class ApiAuthenticationFilter implements ContainerRequestFilter {
                 context.getHeaderString("X-Requested-With") != null);
         Decision decision = decide(request);
         if (decision instanceof Decision.Refused refused) {
+            BoundedBody.discard(context.getEntityStream());
             context.abortWith(refused.response());
         } else if (decision instanceof Decision.Authenticated authenticated) {
             boolean secure = context.getSecurityContext() != null && context.getSecurityContext().isSecure();

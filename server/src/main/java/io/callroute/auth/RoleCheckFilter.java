@@ -1,5 +1,6 @@
 package io.callroute.auth;
 
+import io.callroute.http.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
@@ -32,12 +33,14 @@ public final class RoleCheckFilter implements ContainerRequestFilter {
             return;
         }
         if (!(context.getSecurityContext().getUserPrincipal() instanceof Actor actor)) {
+            BoundedBody.discard(context.getEntityStream());
             context.abortWith(AuthResponses.unauthorized("Sign in first.",
                     context.getHeaderString("X-Requested-With") == null));
             return;
         }
         Role required = required(method, resource);
         if (!actor.may(required)) {
+            BoundedBody.discard(context.getEntityStream());
             context.abortWith(AuthResponses.forbidden("forbidden", "This needs the " + name(required)
                     + " role; " + actor.username() + " is " + name(actor.role()) + "."));
         }

@@ -37,6 +37,22 @@ public final class BoundedBody {
         return out.toByteArray();
     }
 
+    /**
+     * Reads and throws away what is left of a body (up to {@link #DRAIN_LIMIT}) before a request is refused
+     * without being read, so the client receives the refusal on a connection it can reuse. Read errors are ignored:
+     * the refusal is sent either way.
+     */
+    public static void discard(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            drain(in, new byte[8192]);
+        } catch (IOException ignored) {
+            // the client went away; nothing to answer
+        }
+    }
+
     private static void drain(InputStream in, byte[] buffer) throws IOException {
         long drained = 0;
         int read;

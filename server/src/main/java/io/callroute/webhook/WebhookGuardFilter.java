@@ -1,6 +1,7 @@
 package io.callroute.webhook;
 
 import io.callroute.http.ApiError;
+import io.callroute.http.BoundedBody;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
@@ -60,6 +61,7 @@ public final class WebhookGuardFilter implements ContainerRequestFilter {
         Counter.builder("callroute.webhook.refused").tag("verdict", verdict.name())
                 .description("Webhook requests refused by the guard").register(registry).increment();
         LOG.warn("Refused webhook {} from {}: {}", request.getUriInfo().getPath(), remote, verdict);
+        BoundedBody.discard(request.getEntityStream());
         request.abortWith(error.toResponse());
     }
 }
