@@ -74,17 +74,22 @@ public final class Callroute implements AutoCloseable {
         }
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = Database.open(settings.databaseUrl(), registry);
+        Masking startedMasking = null;
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
             this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry);
-            this.masking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
+            startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
+            this.masking = startedMasking;
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
             this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.to(audit), clock);
             publishing.startUp(settings.rulesDir());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
         } catch (RuntimeException e) {
+            if (startedMasking != null) {
+                startedMasking.close();   // its refresh thread would otherwise keep polling a closed store
+            }
             database.close();
             throw e;
         }

@@ -146,7 +146,9 @@ final class MaskingStore {
             parameters.add(query.reference());
         }
         if (query.party() != null) {
-            sql.append(" AND (party_a = ? OR party_b = ?)");
+            // A union of two index look-ups rather than an OR, which the planner may answer with a full scan.
+            sql.append(" AND id IN (SELECT id FROM masking_session WHERE party_a = ?"
+                    + " UNION SELECT id FROM masking_session WHERE party_b = ?)");
             parameters.add(query.party());
             parameters.add(query.party());
         }
