@@ -4,6 +4,8 @@ import io.callroute.actions.ActionRegistry;
 import io.callroute.audit.AuditLog;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
+import io.callroute.facts.MaskingLookup;
+import io.callroute.masking.Masking;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
@@ -50,6 +52,7 @@ public final class Callroute implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final AuditLog audit;
     private final AdminAuth adminAuth;
+    private final Masking masking;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -71,16 +74,22 @@ public final class Callroute implements AutoCloseable {
         }
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = Database.open(settings.databaseUrl(), registry);
+        Masking startedMasking = null;
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
             this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry);
+            startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
+            this.masking = startedMasking;
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
             this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.to(audit), clock);
             publishing.startUp(settings.rulesDir());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
         } catch (RuntimeException e) {
+            if (startedMasking != null) {
+                startedMasking.close();   // its refresh thread would otherwise keep polling a closed store
+            }
             database.close();
             throw e;
         }
@@ -139,9 +148,19 @@ public final class Callroute implements AutoCloseable {
         return adminAuth;
     }
 
+    public Masking masking() {
+        return masking;
+    }
+
+    /** The live masking sessions, answered from memory, for the rules on the call path. */
+    public MaskingLookup maskingLookup() {
+        return masking.lookup();
+    }
+
     @Override
     public void close() {
         decisionRunner.close();
+        masking.close();
         recorder.close();
         database.close();
         gcMetrics.close();

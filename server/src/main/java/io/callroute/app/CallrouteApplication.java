@@ -29,6 +29,7 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new MetricsResource(callroute.registry()));
         // The authentication filter sets an Actor on every /api request; a resource reached without one refuses it.
         callroute.publishing().resources(null).forEach(this::register);
+        callroute.masking().resources().forEach(this::register);
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * What resources see of an authenticated admin API request: {@link #getUserPrincipal()} is the {@link Actor}, and
- * {@link #isUserInRole(String)} takes role names ({@code "editor"}, {@code "ADMIN"}) with the roles' ordering, so an
- * admin is also in role editor.
+ * {@link #isUserInRole(String)} takes role names ({@code "editor"}, {@code "ADMIN"}) as {@link Role#includes} orders
+ * them, so an admin is also in role editor, and a masking user only in role masking.
  */
 public final class ActorSecurityContext implements SecurityContext {
 

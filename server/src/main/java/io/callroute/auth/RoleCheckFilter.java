@@ -12,7 +12,8 @@ import java.lang.reflect.Method;
 
 /**
  * Once a resource method is matched, checks that the authenticated actor holds the role it needs: the method's
- * {@link RequiresRole}, else its class's, else {@link Role#VIEWER}. 403 otherwise.
+ * {@link RequiresRole}, else its class's, else {@link Role#VIEWER} — or none at all for {@link AnyRole} routes. 403
+ * otherwise.
  *
  * <p>It also refuses (401) a matched {@code /api} resource without an actor, whatever path reached it — a second
  * line behind {@link ApiAuthenticationFilter}'s path check, so a path spelling that one did not foresee still
@@ -39,15 +40,22 @@ public final class RoleCheckFilter implements ContainerRequestFilter {
             return;
         }
         Role required = required(method, resource);
-        if (!actor.may(required)) {
+        if (required != null && !actor.may(required)) {
             BoundedBody.discard(context.getEntityStream());
             context.abortWith(AuthResponses.forbidden("forbidden", "This needs the " + name(required)
                     + " role; " + actor.username() + " is " + name(actor.role()) + "."));
         }
     }
 
-    /** The role a resource method needs: its own annotation, else its class's, else viewer. */
+    /**
+     * The role a resource method needs: its own annotation, else its class's, else viewer; null when any signed-in
+     * user may call it ({@link AnyRole} on the method or its class).
+     */
     static Role required(Method method, Class<?> resource) {
+        if (method.isAnnotationPresent(AnyRole.class)
+                || (!method.isAnnotationPresent(RequiresRole.class) && resource.isAnnotationPresent(AnyRole.class))) {
+            return null;
+        }
         RequiresRole onMethod = method.getAnnotation(RequiresRole.class);
         if (onMethod != null) {
             return onMethod.value();

@@ -90,6 +90,7 @@ public final class SessionResource {
 
     @DELETE
     @Path("session")
+    @AnyRole
     public Response logout(@Context SecurityContext security, @CookieParam(SessionCookie.NAME) String cookie,
                            @Context UriInfo uri, @HeaderParam(FORWARDED_PROTO) String proto) {
         Actor actor = CurrentActor.of(security);
@@ -105,6 +106,7 @@ public final class SessionResource {
 
     @GET
     @Path("me")
+    @AnyRole
     public Response me(@Context SecurityContext security, @CookieParam(SessionCookie.NAME) String cookie) {
         Actor actor = CurrentActor.of(security);
         Map<String, Object> answer = new LinkedHashMap<>();

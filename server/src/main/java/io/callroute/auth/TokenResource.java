@@ -20,10 +20,11 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * {@code /api/tokens}: each user manages their own personal API tokens (any role — a token can do no more than its
- * owner). The secret appears once, in the answer to its creation.
+ * {@code /api/tokens}: each user manages their own personal API tokens (any role, masking included — a token can do
+ * no more than its owner). The secret appears once, in the answer to its creation.
  */
 @Path("/api/tokens")
+@AnyRole
 @Produces(MediaType.APPLICATION_JSON)
 public final class TokenResource {
 

@@ -137,6 +137,6 @@ public final class UserAdmin {
     }
 
     private static String roleNames() {
-        return "viewer, editor, publisher, admin";
+        return "viewer, editor, publisher, admin, masking";
     }
 }

@@ -19,11 +19,12 @@ import java.time.Duration;
  * @param fallbackVoiceProfile the voice of the fallback message
  * @param decisionDeadline     longest a decision may take before the fallback is answered
  * @param maxWebhookBytes      largest webhook body accepted (413 above)
+ * @param maskingRetention     how long ended and expired masking sessions are kept before the purge deletes them
  */
 public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsDir, Path rulesDir,
                        String adminPassword, String webhookAuthorization, String webhookAllow,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
-                       int maxWebhookBytes) {
+                       int maxWebhookBytes, Duration maskingRetention) {
 
     public static final String DEFAULT_FALLBACK_MESSAGE =
             "We are sorry, we cannot take your call right now. Please try again later. Goodbye.";
@@ -46,7 +47,8 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
                 orDefault(source.get("CALLROUTE_FALLBACK_MESSAGE"), DEFAULT_FALLBACK_MESSAGE),
                 orDefault(source.get("CALLROUTE_FALLBACK_VOICE_PROFILE"), DEFAULT_VOICE_PROFILE),
                 Duration.ofMillis(integer(source, "CALLROUTE_DECISION_DEADLINE_MS", 2000, 1, 60_000)),
-                integer(source, "CALLROUTE_WEBHOOK_MAX_BYTES", 65_536, 1024, 16 * 1024 * 1024));
+                integer(source, "CALLROUTE_WEBHOOK_MAX_BYTES", 65_536, 1024, 16 * 1024 * 1024),
+                duration(source, "CALLROUTE_MASKING_RETENTION", Duration.ofDays(30)));
     }
 
     private static String orDefault(String value, String fallback) {
@@ -69,6 +71,24 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
         }
     }
 
+    /** An ISO-8601 duration ({@code P30D}, {@code PT12H}), zero or more. */
+    private static Duration duration(SettingSource source, String name, Duration fallback) {
+        String raw = source.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            Duration value = Duration.parse(raw);
+            if (value.isNegative()) {
+                throw new InvalidSettingException(name, "must not be negative, not " + raw);
+            }
+            return value;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidSettingException(name, "must be an ISO-8601 duration such as P30D or PT12H, not \""
+                    + abbreviate(raw) + "\"");
+        }
+    }
+
     private static String abbreviate(String raw) {
         return raw.length() <= 20 ? raw : raw.substring(0, 20) + "…";
     }
@@ -80,7 +100,8 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
                 + ", adminPassword=" + (adminPassword == null ? "unset" : "set")
                 + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")
                 + ", webhookAllow=" + (webhookAllow == null ? "any" : webhookAllow)
-                + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes + "]";
+                + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes
+                + ", maskingRetention=" + maskingRetention + "]";
     }
 
     /** JDBC URLs may carry a password parameter; never log it. */

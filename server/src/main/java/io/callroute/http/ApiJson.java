@@ -35,9 +35,14 @@ public final class ApiJson {
 
     /** The body as a JSON object; 400/413 as an {@link ApiErrorException} otherwise. */
     public static ObjectNode readObject(InputStream body) {
+        return readObject(body, MAX_BODY_BYTES);
+    }
+
+    /** As {@link #readObject(InputStream)}, for the few routes whose bodies may be larger (bulk imports). */
+    public static ObjectNode readObject(InputStream body, int maxBytes) {
         byte[] bytes;
         try {
-            bytes = BoundedBody.read(body, MAX_BODY_BYTES);
+            bytes = BoundedBody.read(body, maxBytes);
         } catch (BoundedBody.TooLargeException e) {
             throw new ApiErrorException(413, "body_too_large", "The body is larger than " + e.limit() + " bytes.",
                     null);

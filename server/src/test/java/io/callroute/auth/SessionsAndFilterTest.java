@@ -147,7 +147,9 @@ class SessionsAndFilterTest {
         Method list = UserResource.class.getMethod("list");
         assertThat(RoleCheckFilter.required(list, UserResource.class)).isEqualTo(Role.ADMIN);
         Method tokens = TokenResource.class.getMethod("list", jakarta.ws.rs.core.SecurityContext.class);
-        assertThat(RoleCheckFilter.required(tokens, TokenResource.class)).isEqualTo(Role.VIEWER);
+        assertThat(RoleCheckFilter.required(tokens, TokenResource.class)).as("any signed-in user").isNull();
+        assertThat(RoleCheckFilter.required(SessionResource.class.getMethod("login", java.io.InputStream.class,
+                jakarta.ws.rs.core.UriInfo.class, String.class), SessionResource.class)).isEqualTo(Role.VIEWER);
         Method annotated = Annotated.class.getMethod("publish");
         assertThat(RoleCheckFilter.required(annotated, Annotated.class)).isEqualTo(Role.PUBLISHER);
 
@@ -157,6 +159,22 @@ class SessionsAndFilterTest {
         assertThat(security.isUserInRole("publisher")).isFalse();
         assertThat(security.isUserInRole("root")).isFalse();
         assertThat(security.getUserPrincipal().getName()).isEqualTo("alice");
+    }
+
+    @Test
+    void maskingIsARoleOfItsOwnThatOnlyAdminIncludes() {
+        assertThat(Role.MASKING.includes(Role.MASKING)).isTrue();
+        assertThat(Role.ADMIN.includes(Role.MASKING)).isTrue();
+        for (Role rule : new Role[] {Role.VIEWER, Role.EDITOR, Role.PUBLISHER}) {
+            assertThat(rule.includes(Role.MASKING)).as(rule + " includes masking").isFalse();
+            assertThat(Role.MASKING.includes(rule)).as("masking includes " + rule).isFalse();
+        }
+        assertThat(Role.MASKING.includes(Role.ADMIN)).isFalse();
+        assertThat(Role.PUBLISHER.includes(Role.VIEWER)).isTrue();
+        assertThat(Role.VIEWER.includes(Role.EDITOR)).isFalse();
+        ActorSecurityContext masking = new ActorSecurityContext(new Actor("rides", Role.MASKING, "token"), false);
+        assertThat(masking.isUserInRole("masking")).isTrue();
+        assertThat(masking.isUserInRole("viewer")).isFalse();
     }
 
     @RequiresRole(Role.EDITOR)

@@ -18,6 +18,16 @@ class SettingsTest {
         assertThat(settings.rulesDir()).isEqualTo(Path.of("./rules").toAbsolutePath().normalize());
         assertThat(settings.decisionDeadline().toMillis()).isEqualTo(2000);
         assertThat(settings.webhookAuthorization()).isNull();
+        assertThat(settings.maskingRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    }
+
+    @Test
+    void maskingRetentionIsAnIsoDuration() {
+        assertThat(Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_MASKING_RETENTION", "PT12H"), null))
+                .maskingRetention()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(),
+                Map.of("CALLROUTE_MASKING_RETENTION", "30 days"), null)))
+                .hasMessageContaining("CALLROUTE_MASKING_RETENTION").hasMessageContaining("ISO-8601");
     }
 
     @Test

@@ -14,28 +14,33 @@ import java.util.Base64;
 /**
  * Every admin API call of the integration tests goes through {@link #send}: as the first admin (HTTP Basic with the
  * password failsafe gives the server), or as whoever {@link #as} names.
+ *
+ * <p>Each {@code new AdminApi(base)} has its own HTTP client: a client shared by every test class would offer the
+ * next class a keep-alive connection to the previous deployment's server, which a POST or DELETE (never retried)
+ * then finds closed.
  */
 final class AdminApi {
 
     static final String ADMIN_PASSWORD = System.getProperty("callroute.admin.password", "it-admin-password-1");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+    private final HttpClient client;
     private final URI base;
     private final String authorization;
 
     AdminApi(URL base) {
-        this(uri(base), basic("admin", ADMIN_PASSWORD));
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), uri(base),
+                basic("admin", ADMIN_PASSWORD));
     }
 
-    private AdminApi(URI base, String authorization) {
+    private AdminApi(HttpClient client, URI base, String authorization) {
+        this.client = client;
         this.base = base;
         this.authorization = authorization;
     }
 
     /** The same API used with another {@code Authorization} header value; null for none. */
     AdminApi as(String otherAuthorization) {
-        return new AdminApi(base, otherAuthorization);
+        return new AdminApi(client, base, otherAuthorization);
     }
 
     static String basic(String username, String password) {
@@ -85,7 +90,7 @@ final class AdminApi {
             request.header("Authorization", authorization);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

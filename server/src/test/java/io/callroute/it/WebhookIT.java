@@ -239,12 +239,32 @@ class WebhookIT {
     }
 
     @Test
-    void numberMaskingBridgesToTheHiddenPartyFromTheVirtualNumber() throws IOException {
-        EightByEightCallflow callflow = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
+    void aMaskingSessionCreatedByApiBridgesBothWaysUntilItEnds() throws IOException {
+        AdminApi api = new AdminApi(base);
+        HttpResponse<String> created = api.postJson("api/masking/sessions", "{\"virtualNumber\":\"+6531589000\","
+                + "\"partyA\":\"+6581112222\",\"partyB\":\"+6590001111\",\"reference\":\"booking-8841\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String session = JSON.readTree(created.body()).path("id").asText();
+
+        EightByEightCallflow riderCalls = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
                 Fixtures.valid("vca_number_masking_call_received_sg_docs_style.json")).body());
-        MakeCall bridge = callflow.first(MakeCall.class);
-        assertThat(bridge.source()).isEqualTo("+6531589000");
-        assertThat(bridge.destination()).isEqualTo("+6590001111");
+        assertThat(riderCalls.first(MakeCall.class)).isEqualTo(new MakeCall("+6531589000", "+6590001111"));
+        EightByEightCallflow driverCalls = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
+                maskedCallFrom("+6590001111")).body());
+        assertThat(driverCalls.first(MakeCall.class)).isEqualTo(new MakeCall("+6531589000", "+6581112222"));
+
+        assertThat(api.delete("api/masking/sessions/" + session, null).statusCode()).isEqualTo(204);
+        EightByEightCallflow afterTheEnd = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
+                Fixtures.valid("vca_number_masking_call_received_sg_docs_style.json")).body());
+        assertThat(afterTheEnd.actionNames()).containsExactly("say", "hangup");
+        assertThat(afterTheEnd.json().toString()).contains("no longer in service");
+    }
+
+    private static byte[] maskedCallFrom(String caller) throws IOException {
+        JsonNode event = JSON.readTree(Fixtures.valid("vca_number_masking_call_received_sg_docs_style.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("payload")).put("source", caller)
+                .put("eventId", java.util.UUID.randomUUID().toString());
+        return JSON.writeValueAsBytes(event);
     }
 
     @Test
