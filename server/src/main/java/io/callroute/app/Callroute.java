@@ -8,6 +8,7 @@ import io.callroute.facts.MaskingLookup;
 import io.callroute.masking.Masking;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
+import io.callroute.rules.RuleCompiler;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
@@ -82,7 +83,9 @@ public final class Callroute implements AutoCloseable {
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
             this.masking = startedMasking;
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
-            this.publishing = new Publishing(database.dataSource(), actions, liveRules, AuditSink.to(audit), clock);
+            RuleCompiler compiler = new RuleCompiler(Callroute.class.getClassLoader(), startedMasking.lookup());
+            this.publishing = new Publishing(database.dataSource(), compiler, actions, liveRules, AuditSink.to(audit),
+                    clock);
             publishing.startUp(settings.rulesDir());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);

@@ -1,5 +1,8 @@
 package io.callroute.event;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Masks phone numbers for logs: enough is kept to recognise the country and tell calls apart ("+659*****32"), not
  * enough to call anyone back. Logs are read by more people than the call data, and outlive it.
@@ -11,6 +14,7 @@ public final class PhoneMask {
     /** Fewer digits than this are not a phone number we could mask usefully (E.164 has at least 7). */
     private static final int MIN_DIGITS = 7;
     private static final int KEPT_OF_OTHER_VALUES = 2;
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\w.+-])\\+?[0-9]{7,15}(?![\\w.])");
 
     private PhoneMask() {
     }
@@ -32,6 +36,27 @@ public final class PhoneMask {
         return (plus ? "+" : "") + digits.substring(0, KEPT_AT_START)
                 + "*".repeat(digits.length() - KEPT_AT_START - KEPT_AT_END)
                 + digits.substring(digits.length() - KEPT_AT_END);
+    }
+
+    /**
+     * The text with every phone-number-like run (an optional "+" and 7 to 15 digits, not part of a longer word or
+     * number) masked as {@link #mask} does, e.g. a webhook body before it is stored. Timestamps and UUIDs are left
+     * alone: their digit runs are shorter or joined to letters.
+     */
+    public static String maskNumbersIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = NUMBER_IN_TEXT.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(masked, Matcher.quoteReplacement(mask(matcher.group())));
+        } while (matcher.find());
+        matcher.appendTail(masked);
+        return masked.toString();
     }
 
     private static boolean isDigits(String text) {

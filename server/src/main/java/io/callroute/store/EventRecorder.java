@@ -1,5 +1,6 @@
 package io.callroute.store;
 
+import io.callroute.event.PhoneMask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -27,8 +28,8 @@ public final class EventRecorder implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH_SIZE = 200;
     private static final String INSERT = "INSERT INTO webhook_event (received_at, event_type, event_id, session_id,"
-            + " call_status, outcome, rule_name, fallback_reason, decision_micros, body)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " call_status, outcome, rule_name, fallback_reason, decision_micros, body, masking_session_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final BlockingQueue<RecordedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -85,19 +86,21 @@ public final class EventRecorder implements AutoCloseable {
              PreparedStatement statement = connection.prepareStatement(INSERT)) {
             for (RecordedEvent event : batch) {
                 statement.setTimestamp(1, Timestamp.from(event.receivedAt()));
-                statement.setString(2, clip(event.eventType(), 64));
-                statement.setString(3, clip(event.eventId(), 256));
-                statement.setString(4, clip(event.sessionId(), 256));
-                statement.setString(5, clip(event.callStatus(), 64));
+                statement.setString(2, event.eventType());
+                statement.setString(3, event.eventId());
+                statement.setString(4, event.sessionId());
+                statement.setString(5, event.callStatus());
                 statement.setString(6, event.outcome().name());
-                statement.setString(7, clip(event.ruleName(), 200));
-                statement.setString(8, clip(event.fallbackReason(), 2000));
+                statement.setString(7, event.ruleName());
+                statement.setString(8, event.fallbackReason());
                 if (event.decisionMicros() == null) {
                     statement.setNull(9, Types.BIGINT);
                 } else {
                     statement.setLong(9, event.decisionMicros());
                 }
-                statement.setString(10, event.body());
+                // The call log is for operations, not a copy of everyone's numbers (masked parties above all).
+                statement.setString(10, PhoneMask.maskNumbersIn(event.body()));
+                statement.setString(11, event.maskingSession());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -108,9 +111,7 @@ public final class EventRecorder implements AutoCloseable {
         }
     }
 
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
+
 
     /** Writes what is queued (waiting up to five seconds), then stops. */
     @Override

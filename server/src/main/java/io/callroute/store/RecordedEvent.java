@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param ruleName       the rule that decided ({@code ruleSet/ruleId}), if one did
  * @param fallbackReason why the fallback was answered, if it was
  * @param decisionMicros how long answering took, for CALL_ACTION
- * @param body           the body as received (UTF-8)
+ * @param body           the body as received (UTF-8); phone numbers in it are masked when it is stored
+ * @param maskingSession the number-masking session a CALL_ACTION was answered with, if any
  */
 public record RecordedEvent(Instant receivedAt, String eventType, String eventId, String sessionId,
                             String callStatus, Outcome outcome, String ruleName, String fallbackReason,
-                            Long decisionMicros, String body) {
+                            Long decisionMicros, String body, String maskingSession) {
 
     /** Longest body stored (the column's size); far above the default webhook cap of 64 KiB. */
     static final int MAX_BODY_CHARS = 1_000_000;

@@ -10,8 +10,10 @@ import io.callroute.actions.Callflow;
  * @param ruleName       {@code ruleSet/ruleId} of the deciding rule, or null for the fallback
  * @param fallbackReason why the fallback was answered, or null when a rule decided
  * @param micros         time spent deciding
+ * @param maskingSession the caller's live number-masking session the answer used, or null
  */
-public record Answer(Callflow callflow, byte[] json, String ruleName, String fallbackReason, long micros) {
+public record Answer(Callflow callflow, byte[] json, String ruleName, String fallbackReason, long micros,
+                     String maskingSession) {
 
     public boolean isFallback() {
         return fallbackReason != null;

@@ -70,7 +70,7 @@ public final class CallActionService {
                         PhoneMask.mask(event.destination()), event.callStatus(), event.dtmf() == null ? "-" : "set",
                         event.clientActionId(), ruleName, chosen.callflow().clientActionId(), micros);
             }
-            return new Answer(chosen.callflow(), json, ruleName, null, micros);
+            return new Answer(chosen.callflow(), json, ruleName, null, micros, chosen.maskingSession());
         } catch (DecisionRunner.DecisionFailure failure) {
             return fallback(event, failure.kind(), failure.getMessage(), start);
         } catch (RuntimeException | LinkageError e) {
@@ -83,7 +83,7 @@ public final class CallActionService {
     public Answer fallbackFor(String reasonKind, String reason) {
         count(reasonKind);
         LOG.warn("CALL_ACTION answered with the fallback: {}", reason);
-        return new Answer(fallback.callflow(), fallback.json(), null, reason, 0);
+        return new Answer(fallback.callflow(), fallback.json(), null, reason, 0, null);
     }
 
     private Answer fallback(CallEvent event, String kind, String reason, long start) {
@@ -93,7 +93,7 @@ public final class CallActionService {
         LOG.warn("CALL_ACTION {} session={} {}→{} status={} menu={} answered with the fallback ({}): {}",
                 event.eventId(), event.sessionId(), PhoneMask.mask(event.source()),
                 PhoneMask.mask(event.destination()), event.callStatus(), event.clientActionId(), kind, reason);
-        return new Answer(fallback.callflow(), fallback.json(), null, reason, micros);
+        return new Answer(fallback.callflow(), fallback.json(), null, reason, micros, null);
     }
 
     private void count(String kind) {

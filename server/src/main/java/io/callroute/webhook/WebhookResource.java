@@ -107,7 +107,7 @@ public final class WebhookResource {
             LOG.info("Ignored a webhook with namespace {} and eventType {}", clip(envelope.namespace()),
                     clip(envelope.eventType()));
             recorder.record(new RecordedEvent(receivedAt, clip(envelope.eventType()), null, null, null,
-                    Outcome.IGNORED, null, null, null, body));
+                    Outcome.IGNORED, null, null, null, body, null));
             return ok(endpoint, "ignored", ACKNOWLEDGED);
         }
         JsonNode payload = envelope.payload();
@@ -116,12 +116,12 @@ public final class WebhookResource {
             Answer answer = callActions.answer(event);
             recorder.record(new RecordedEvent(receivedAt, envelope.eventType(), event.eventId(), event.sessionId(),
                     event.callStatus().name(), answer.isFallback() ? Outcome.FALLBACK : Outcome.ANSWERED,
-                    answer.ruleName(), answer.fallbackReason(), answer.micros(), body));
+                    answer.ruleName(), answer.fallbackReason(), answer.micros(), body, answer.maskingSession()));
             return ok(endpoint, answer.isFallback() ? "fallback" : "answered", answer.json());
         }
         recorder.record(new RecordedEvent(receivedAt, envelope.eventType(), text(payload, "eventId"),
                 text(payload, "sessionId"), text(payload, "callStatus"), Outcome.ACKNOWLEDGED, null, null, null,
-                body));
+                body, null));
         return ok(endpoint, "acknowledged", ACKNOWLEDGED);
     }
 

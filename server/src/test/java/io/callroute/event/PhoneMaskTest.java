@@ -32,4 +32,14 @@ class PhoneMaskTest {
         String masked = PhoneMask.mask(number);
         assertThat(masked).hasSameSizeAs(number).doesNotContain(number.substring(4, number.length() - 2));
     }
+
+    @org.junit.jupiter.api.Test
+    void numbersInsideATextAreMaskedButTimestampsAndIdsAreNot() {
+        String body = "{\"source\":\"+6591234532\",\"destination\":\"6531580001\",\"callId\":"
+                + "\"627e25f1-133a-11ef-b08c-e33c09483244\",\"timestamp\":\"2024-05-16T04:12:11.217Z\",\"sipCode\":200}";
+        org.assertj.core.api.Assertions.assertThat(PhoneMask.maskNumbersIn(body)).isEqualTo(
+                "{\"source\":\"+659*****32\",\"destination\":\"653*****01\",\"callId\":"
+                + "\"627e25f1-133a-11ef-b08c-e33c09483244\",\"timestamp\":\"2024-05-16T04:12:11.217Z\",\"sipCode\":200}");
+        org.assertj.core.api.Assertions.assertThat(PhoneMask.maskNumbersIn("no numbers")).isEqualTo("no numbers");
+    }
 }

@@ -27,17 +27,20 @@ class StoreTest {
                 for (int i = 0; i < 500; i++) {
                     recorder.record(new RecordedEvent(Instant.now().truncatedTo(ChronoUnit.MILLIS), "CALL_STATUS",
                             "event-" + i, "session-" + (i % 7), "CALL_CONNECTED", RecordedEvent.Outcome.ACKNOWLEDGED,
-                            null, null, null, "{\"n\":" + i + "}"));
+                            null, null, null, "{\"n\":" + i + ",\"source\":\"+6591234532\"}", i == 0 ? "ms_1" : null));
                 }
             }
             try (Connection connection = database.dataSource().getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery(
-                         "SELECT COUNT(*), COUNT(DISTINCT session_id), MAX(body) FROM webhook_event")) {
+                         "SELECT COUNT(*), COUNT(DISTINCT session_id), MAX(body), COUNT(masking_session_id)"
+                                 + " FROM webhook_event")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(500);
                 assertThat(rows.getInt(2)).isEqualTo(7);
-                assertThat(rows.getString(3)).startsWith("{\"n\":");
+                assertThat(rows.getString(3)).as("numbers masked in the call log").startsWith("{\"n\":")
+                        .contains("\"source\":\"+659*****32\"").doesNotContain("+6591234532");
+                assertThat(rows.getInt(4)).as("the masking session is linked").isEqualTo(1);
             }
             assertThat(registry.counter("callroute.events.recorded").count()).isEqualTo(500);
             assertThat(registry.counter("callroute.events.dropped").count()).isZero();
