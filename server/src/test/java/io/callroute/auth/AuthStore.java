@@ -1,5 +1,6 @@
 package io.callroute.auth;
 
+import io.callroute.testing.MutableClock;
 import io.callroute.audit.AuditLog;
 import io.callroute.store.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,5 +1,6 @@
 package io.callroute.auth;
 
+import io.callroute.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

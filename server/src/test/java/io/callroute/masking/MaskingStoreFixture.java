@@ -1,5 +1,6 @@
 package io.callroute.masking;
 
+import io.callroute.testing.MutableClock;
 import io.callroute.audit.AuditLog;
 import io.callroute.auth.Actor;
 import io.callroute.auth.Role;
@@ -26,7 +27,7 @@ final class MaskingStoreFixture implements AutoCloseable {
     static final String VN = "+6531580001";
 
     final Database database;
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final MaskingStore store;
     final MaskingDirectory directory;
     final MaskingSessions sessions;

@@ -1,4 +1,4 @@
-package io.callroute.masking;
+package io.callroute.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand, so expiry and retention are checked without sleeping. */
-final class TestClock extends Clock {
+/** A clock tests move by hand, so expiry, retention and throttling are checked without sleeping. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
