@@ -41,6 +41,11 @@ public record ParameterSpec(String name, ParameterType type, String label, Strin
         return new ParameterSpec(name, type, name, "", false, null, null, null, List.of());
     }
 
+    /** An optional {@link ParameterType#CHOICE} among {@code choices} ({@link #of} cannot make one: it has none). */
+    public static ParameterSpec choice(String name, List<String> choices) {
+        return new ParameterSpec(name, ParameterType.CHOICE, name, "", false, null, null, null, choices);
+    }
+
     public ParameterSpec asRequired() {
         return new ParameterSpec(name, type, label, help, true, defaultValue, min, max, choices);
     }

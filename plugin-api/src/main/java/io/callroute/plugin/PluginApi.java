@@ -12,6 +12,13 @@ public final class PluginApi {
     /** Incremented when types or default methods are added. */
     public static final int MINOR = 1;
 
+    /**
+     * {@code "MAJOR.MINOR"} as a compile-time constant: a plugin that returns it from
+     * {@link CallroutePlugin#targetApiVersion()} has the version it was compiled against inlined into its own
+     * classes, which is how the server learns it.
+     */
+    public static final String VERSION = "1.1";
+
     private PluginApi() {
     }
 

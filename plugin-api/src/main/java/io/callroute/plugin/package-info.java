@@ -1,9 +1,10 @@
 /**
  * The Callroute plugin API: everything a plugin may see of the server, and nothing else.
  *
- * <p>A plugin contributes {@link io.callroute.plugin.ActionProvider}s, discovered with
- * {@link java.util.ServiceLoader} (list the classes in
- * {@code META-INF/services/io.callroute.plugin.ActionProvider}). A rule step names a provider by its
+ * <p>A plugin is a {@link io.callroute.plugin.CallroutePlugin}, discovered with {@link java.util.ServiceLoader}
+ * (list the class in {@code META-INF/services/io.callroute.plugin.CallroutePlugin}); it declares the API version it
+ * was built against, its settings, and contributes {@link io.callroute.plugin.ActionProvider}s (new callflow steps)
+ * and {@link io.callroute.plugin.FactProvider}s (facts rules can test). A rule step names an action provider by its
  * {@link io.callroute.plugin.ActionProvider#id() id}; at call time the server hands the provider the step's
  * resolved {@link io.callroute.plugin.Parameters} and a read-only {@link io.callroute.plugin.CallContext}, and
  * the provider answers with typed {@link io.callroute.plugin.CallAction}s. The action records validate the 8x8
