@@ -4,12 +4,13 @@ import io.callroute.actions.ActionRegistry;
 import io.callroute.audit.AuditLog;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
+import io.callroute.facts.FactCatalog;
 import io.callroute.facts.MaskingLookup;
 import io.callroute.masking.Masking;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
-import io.callroute.rules.RuleCompiler;
 import io.callroute.rules.LiveRules;
+import io.callroute.rules.RuleCompiler;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
 import io.callroute.webhook.CallActionService;
@@ -83,7 +84,8 @@ public final class Callroute implements AutoCloseable {
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
             this.masking = startedMasking;
             ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
-            RuleCompiler compiler = new RuleCompiler(Callroute.class.getClassLoader(), startedMasking.lookup());
+            RuleCompiler compiler = new RuleCompiler(Callroute.class.getClassLoader(), startedMasking.lookup(),
+                    FactCatalog.NONE);
             this.publishing = new Publishing(database.dataSource(), compiler, actions, liveRules, AuditSink.to(audit),
                     clock);
             publishing.startUp(settings.rulesDir());

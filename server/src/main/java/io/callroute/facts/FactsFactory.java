@@ -2,6 +2,7 @@ package io.callroute.facts;
 
 import io.callroute.event.CallDirection;
 import io.callroute.event.CallEvent;
+import io.callroute.event.EventCallContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +28,19 @@ public final class FactsFactory {
     private final List<Schedule> schedules;
     private final ZoneResolver resolver;
     private final MaskingLookup masking;
+    private final Set<String> factNamespaces;
+    private final FactCatalog factCatalog;
 
     /**
      * @param zoneKeys     the zone keys of the rules' time windows: IANA ids, {@link #CALLER}, {@link #CALLEE}
      * @param schedules    the schedules the rules refer to
      * @param countryZones chosen zone per country for countries with several zones
-     * @param masking      where the caller's masking session is found; {@link MaskingLookup#NONE} when no rule asks
+     * @param masking        where the caller's masking session is found; {@link MaskingLookup#NONE} when no rule asks
+     * @param factNamespaces the plugin fact providers the rules ask about
+     * @param factCatalog    where plugin facts come from
      */
     public FactsFactory(Set<String> zoneKeys, List<Schedule> schedules, Map<String, ZoneId> countryZones,
-                        MaskingLookup masking) {
+                        MaskingLookup masking, Set<String> factNamespaces, FactCatalog factCatalog) {
         this.zoneKeys = Set.copyOf(zoneKeys);
         Map<String, ZoneId> fixed = new LinkedHashMap<>();
         for (String key : zoneKeys) {
@@ -48,10 +53,12 @@ public final class FactsFactory {
         this.schedules = List.copyOf(schedules);
         this.resolver = new ZoneResolver(countryZones);
         this.masking = masking;
+        this.factNamespaces = Set.copyOf(factNamespaces);
+        this.factCatalog = factCatalog;
     }
 
     public FactsFactory(Set<String> zoneKeys, Map<String, ZoneId> countryZones) {
-        this(zoneKeys, List.of(), countryZones, MaskingLookup.NONE);
+        this(zoneKeys, List.of(), countryZones, MaskingLookup.NONE, Set.of(), FactCatalog.NONE);
     }
 
     private static void addFixed(String key, Map<String, ZoneId> fixed) {
@@ -79,6 +86,16 @@ public final class FactsFactory {
             MaskingMatch match = masking.find(event.virtualNumber(), otherParty, event.timestamp());
             if (match.maskingNumber()) {
                 facts.add(new MaskedCall(match));
+            }
+        }
+        if (!factNamespaces.isEmpty()) {
+            EventCallContext call = new EventCallContext(event, menu);
+            for (String namespace : factNamespaces) {
+                factCatalog.factsFor(namespace, call).forEach((name, value) -> {
+                    if (value != null) {
+                        facts.add(new PluginFact(namespace + "." + name, value));
+                    }
+                });
             }
         }
         return facts;

@@ -26,9 +26,10 @@ final class ConditionReader {
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Pattern NUMBER = Pattern.compile("\\+?([0-9]{1,15})(\\*?)");
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,25}");
+    private static final Pattern FACT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_.-]{1,64}");
     private static final List<String> WHEN_KEYS = List.of("callStatus", "direction", "callType", "source",
             "destination", "virtualNumber", "sourceCountry", "destinationCountry", "virtualNumberRef", "subAccountId",
-            "menu", "dtmf", "time", "schedule", "masking");
+            "menu", "dtmf", "time", "schedule", "masking", "facts");
 
     private ConditionReader() {
     }
@@ -66,7 +67,50 @@ final class ConditionReader {
             }
         }
         MaskingCondition masking = maskingCondition(when.get("masking"), id, problems);
-        return new Conditions(conditions, windows, schedules, masking);
+        return new Conditions(conditions, windows, schedules, masking, factConditions(when.get("facts"), id,
+                problems));
+    }
+
+    /**
+     * {@code facts: { lookup.tier: [gold, platinum], holiday.today: true, crm.account: present }}. Whether the names
+     * exist is checked by the compiler, which knows the loaded plugins.
+     */
+    private static List<FactCondition> factConditions(JsonNode node, String id, ReadProblems problems) {
+        List<FactCondition> facts = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return facts;
+        }
+        if (!node.isObject()) {
+            problems.add(id, "when.facts", "must map plugin facts to values, e.g. { lookup.tier: gold }");
+            return facts;
+        }
+        node.fields().forEachRemaining(entry -> {
+            String field = "when.facts." + entry.getKey();
+            if (!FACT_NAME.matcher(entry.getKey()).matches()) {
+                problems.add(id, field, "is not a plugin fact name such as lookup.tier (namespace.fact)");
+                return;
+            }
+            List<Alternative> alternatives = new ArrayList<>();
+            for (JsonNode item : nonEmptyList(entry.getValue(), id, "facts." + entry.getKey(), problems)) {
+                String value = item.asText();
+                if (!item.isValueNode() || item.isNull()) {
+                    problems.add(id, field, "must be a value, a list of values, present or absent");
+                } else if (value.equals("present") || value.equals("absent")) {
+                    alternatives.add(new Alternative(value.equals("present") ? Alternative.Kind.PRESENT
+                            : Alternative.Kind.ABSENT, null));
+                } else {
+                    alternatives.add(Alternative.exact(value));
+                }
+            }
+            boolean mixed = alternatives.size() > 1
+                    && alternatives.stream().anyMatch(a -> a.kind() != Alternative.Kind.EXACT);
+            if (mixed) {
+                problems.add(id, field, "present or absent must stand alone, not in a list of values");
+            } else if (!alternatives.isEmpty()) {
+                facts.add(new FactCondition(entry.getKey(), alternatives));
+            }
+        });
+        return facts;
     }
 
     /** {@code masking: live}, {@code masking: none} or {@code masking: { is: live, greeting: true }}. */

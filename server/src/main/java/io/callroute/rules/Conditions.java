@@ -9,15 +9,17 @@ import java.util.List;
  * @param windows    local-time windows, any may hold; empty for "always"
  * @param schedules  conditions on named schedules
  * @param masking    the condition on the caller's number-masking session, or null for none
+ * @param facts      conditions on facts contributed by plugins
  */
 record Conditions(List<PropertyCondition> properties, List<TimeWindow> windows, List<ScheduleCondition> schedules,
-                  MaskingCondition masking) {
+                  MaskingCondition masking, List<FactCondition> facts) {
 
-    static final Conditions ALWAYS = new Conditions(List.of(), List.of(), List.of(), null);
+    static final Conditions ALWAYS = new Conditions(List.of(), List.of(), List.of(), null, List.of());
 
     Conditions {
         properties = List.copyOf(properties);
         windows = List.copyOf(windows);
         schedules = List.copyOf(schedules);
+        facts = List.copyOf(facts);
     }
 }

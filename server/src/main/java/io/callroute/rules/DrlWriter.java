@@ -3,6 +3,7 @@ package io.callroute.rules;
 import io.callroute.facts.CallFacts;
 import io.callroute.facts.LocalClock;
 import io.callroute.facts.MaskedCall;
+import io.callroute.facts.PluginFact;
 import io.callroute.facts.ScheduleFact;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ final class DrlWriter {
                 .append("import ").append(CallFacts.class.getName()).append(";\n")
                 .append("import ").append(LocalClock.class.getName()).append(";\n")
                 .append("import ").append(ScheduleFact.class.getName()).append(";\n")
-                .append("import ").append(MaskedCall.class.getName()).append(";\n\n")
+                .append("import ").append(MaskedCall.class.getName()).append(";\n")
+                .append("import ").append(PluginFact.class.getName()).append(";\n\n")
                 .append("global ").append(MatchCollector.class.getName()).append(' ').append(GLOBAL).append(";\n");
         int[] startLines = new int[rules.size()];
         int line = 1;
@@ -68,6 +70,9 @@ final class DrlWriter {
         if (masking != null) {
             drl.append("    MaskedCall(state == ").append(literal(masking.state()))
                     .append(masking.greeting() == null ? "" : ", hasGreeting == " + masking.greeting()).append(")\n");
+        }
+        for (FactCondition condition : rule.when().facts()) {
+            drl.append("    ").append(factPattern(condition)).append('\n');
         }
         for (ScheduleCondition condition : rule.when().schedules()) {
             String states = new TreeSet<>(condition.states()).stream().map(DrlWriter::literal)
@@ -105,6 +110,17 @@ final class DrlWriter {
             parts.add(0, property + " in (" + String.join(", ", exact) + ")");
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
+    }
+
+    private static String factPattern(FactCondition condition) {
+        String name = "name == " + literal(condition.name());
+        Alternative first = condition.alternatives().get(0);
+        return switch (first.kind()) {
+            case ABSENT -> "not PluginFact(" + name + ")";
+            case PRESENT -> "PluginFact(" + name + ")";
+            default -> "PluginFact(" + name + ", value in (" + condition.alternatives().stream()
+                    .map(alternative -> literal(alternative.value())).collect(Collectors.joining(", ")) + "))";
+        };
     }
 
     private static String clockPattern(TimeWindow window) {

@@ -3,6 +3,7 @@ package io.callroute.rules;
 import io.callroute.actions.ActionRegistry;
 import io.callroute.actions.CallflowAssembler;
 import io.callroute.actions.StepProblem;
+import io.callroute.facts.FactCatalog;
 import io.callroute.facts.FactsFactory;
 import io.callroute.facts.MaskingLookup;
 import io.callroute.facts.Schedule;
@@ -36,19 +37,22 @@ public final class RuleCompiler {
 
     private final ClassLoader classLoader;
     private final MaskingLookup maskingLookup;
+    private final FactCatalog factCatalog;
 
-    /** A compiler for rules without number-masking sessions (files, checks, tests). */
+    /** A compiler for rules without number-masking sessions or plugin facts (files, checks, tests). */
     public RuleCompiler() {
-        this(RuleCompiler.class.getClassLoader(), MaskingLookup.NONE);
+        this(RuleCompiler.class.getClassLoader(), MaskingLookup.NONE, FactCatalog.NONE);
     }
 
     /**
-     * @param classLoader   sees the fact classes; later also the plugins' (given to builder and KieBase alike)
+     * @param classLoader   sees the fact classes (given to builder and KieBase alike)
      * @param maskingLookup where rules with masking conditions find the caller's masking session
+     * @param factCatalog   the facts plugins contribute
      */
-    public RuleCompiler(ClassLoader classLoader, MaskingLookup maskingLookup) {
+    public RuleCompiler(ClassLoader classLoader, MaskingLookup maskingLookup, FactCatalog factCatalog) {
         this.classLoader = classLoader;
         this.maskingLookup = maskingLookup;
+        this.factCatalog = factCatalog;
     }
 
     /** Compiles rules that are not a published version (files, checks). */
@@ -85,6 +89,7 @@ public final class RuleCompiler {
         }
         Map<String, ZoneId> countryZones = countryZones(sets, problems);
         Map<String, Schedule> schedules = schedules(sets, problems);
+        checkFactNames(sets, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -97,8 +102,10 @@ public final class RuleCompiler {
                 .map(ScheduleCondition::schedule).distinct().map(schedules::get).toList();
         MaskingLookup masking = ranked.stream().anyMatch(rule -> rule.rule().when().masking() != null)
                 ? maskingLookup : MaskingLookup.NONE;
-        return new CompiledRules(output.drl(), kieBase, ranked,
-                new FactsFactory(zoneKeys, usedSchedules, countryZones, masking), assembler,
+        Set<String> factNamespaces = ranked.stream().flatMap(rule -> rule.rule().when().facts().stream())
+                .map(FactCondition::namespace).collect(Collectors.toSet());
+        return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, usedSchedules,
+                countryZones, masking, factNamespaces, factCatalog), assembler,
                 sets.size(), version);
     }
 
@@ -203,6 +210,22 @@ public final class RuleCompiler {
             }
         }
         return all;
+    }
+
+    /** Rules may only test facts that an enabled plugin provides. */
+    private void checkFactNames(List<RuleSetDefinition> sets, List<RuleProblem> problems) {
+        Set<String> known = factCatalog.factNames();
+        for (RuleSetDefinition set : sets) {
+            for (RuleDefinition rule : set.rules()) {
+                for (FactCondition condition : rule.when().facts()) {
+                    if (!known.contains(condition.name())) {
+                        problems.add(new RuleProblem(set.name(), rule.id(), "when.facts." + condition.name(),
+                                "no enabled plugin provides this fact" + ReadProblems.didYouMean(condition.name(),
+                                known) + (known.isEmpty() ? "; enable a plugin that does in /api/plugins" : "")));
+                    }
+                }
+            }
+        }
     }
 
     private static String stepField(RuleDefinition rule, StepProblem problem) {

@@ -12,7 +12,7 @@ class DrlWriterTest {
 
     private static RankedRule rule(int rank, List<PropertyCondition> conditions, List<TimeWindow> windows) {
         return new RankedRule(rank, "set", new RuleDefinition("r" + rank, "line one\nline two", 5,
-                new Conditions(conditions, windows, List.of(), null), null,
+                new Conditions(conditions, windows, List.of(), null, List.of()), null,
                 List.of(new StepTemplate("hangup", Map.of()))), null);
     }
 

@@ -87,7 +87,7 @@ class RuleCompilerTest {
             };
         };
         Path dir = Path.of(System.getProperty("callroute.rules.dir", "../rules"));
-        CompiledRules rules = new RuleCompiler(getClass().getClassLoader(), sessions).compile(RuleFiles.read(dir),
+        CompiledRules rules = new RuleCompiler(getClass().getClassLoader(), sessions, io.callroute.facts.FactCatalog.NONE).compile(RuleFiles.read(dir),
                 ACTIONS);
         String at = "2025-02-17T10:05:33Z";
 
@@ -279,6 +279,44 @@ class RuleCompilerTest {
                     assertThat(p.ruleId()).isEqualTo("r");
                     assertThat(p.field()).isEqualTo("when.schedule");
                     assertThat(p.message()).contains("did you mean \"office\"");
+                }));
+    }
+
+    @Test
+    void rulesTestFactsThatPluginsContributeAndUnknownFactsAreRefused() {
+        io.callroute.facts.FactCatalog catalog = new io.callroute.facts.FactCatalog() {
+            @Override
+            public java.util.Set<String> factNames() {
+                return java.util.Set.of("lookup.tier", "holiday.today");
+            }
+
+            @Override
+            public java.util.Map<String, String> factsFor(String namespace, io.callroute.plugin.CallContext call) {
+                if (namespace.equals("lookup")) {
+                    return call.source().equals("+6598765432") ? java.util.Map.of("tier", "gold") : java.util.Map.of();
+                }
+                return java.util.Map.of("today", "false");
+            }
+        };
+        String yaml = """
+                rules:
+                  - { id: vip, priority: 3, when: { facts: { lookup.tier: [gold, platinum], holiday.today: false } }, then: { steps: [ hangup ] } }
+                  - { id: unknown-caller, priority: 2, when: { facts: { lookup.tier: absent } }, then: { steps: [ hangup ] } }
+                  - { id: others, priority: 1, then: { steps: [ hangup ] } }
+                """;
+        CompiledRules rules = new RuleCompiler(getClass().getClassLoader(), io.callroute.facts.MaskingLookup.NONE,
+                catalog).compile(List.of(new RuleSetSource("plugins", yaml)), ACTIONS);
+        String at = "2025-04-08T02:00:00Z";
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6598765432", "+6531580001", "x", null, null, at)))
+                .isEqualTo("vip");
+        assertThat(winner(rules, call(CallStatus.CALL_RECEIVED, "+6591112222", "+6531580001", "x", null, null, at)))
+                .isEqualTo("unknown-caller");
+
+        assertThatThrownBy(() -> compile(yaml)).isInstanceOfSatisfying(RuleCompilationException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.ruleId()).isEqualTo("vip");
+                    assertThat(p.field()).isEqualTo("when.facts.lookup.tier");
+                    assertThat(p.message()).contains("no enabled plugin provides this fact");
                 }));
     }
 }
