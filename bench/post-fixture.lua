@@ -1,8 +1,17 @@
--- wrk script: POSTs one 8x8 CALL_ACTION fixture (path in env FIXTURE) to /webhooks/vca.
+-- wrk script: POSTs one 8x8 CALL_ACTION fixture (path in env FIXTURE) to /webhooks/vca, each time with a new
+-- eventId (the server answers a repeated eventId from its cache, which would measure the cache, not a decision).
 local file = assert(io.open(os.getenv("FIXTURE"), "rb"))
 wrk.method = "POST"
-wrk.body = file:read("*a")
+local template = file:read("*a")
 file:close()
+local thread_tag = tostring({}):gsub("[^%w]", "")
+local counter = 0
+
+request = function()
+  counter = counter + 1
+  local body = template:gsub('"eventId"%s*:%s*"[^"]*"', '"eventId":"bench-' .. thread_tag .. '-' .. counter .. '"', 1)
+  return wrk.format(nil, nil, nil, body)
+end
 wrk.headers["Content-Type"] = "application/json"
 if os.getenv("AUTH") then
   wrk.headers["Authorization"] = os.getenv("AUTH")

@@ -29,6 +29,8 @@ public final class CallActionService {
     private final MeterRegistry registry;
     private final Timer decided;
     private final Timer fellBack;
+    private final Counter duplicates;
+    private final AnswerCache answered = new AnswerCache();
 
     public CallActionService(LiveRules rules, FallbackCallflow fallback, DecisionRunner runner,
                              MeterRegistry registry) {
@@ -40,9 +42,28 @@ public final class CallActionService {
                 .description("Time to answer a CALL_ACTION").publishPercentiles(0.5, 0.99).register(registry);
         this.fellBack = Timer.builder("callroute.decision").tag("outcome", "fallback")
                 .description("Time to answer a CALL_ACTION").publishPercentiles(0.5, 0.99).register(registry);
+        this.duplicates = Counter.builder("callroute.webhook.duplicates")
+                .description("CALL_ACTIONs delivered again and answered as the first time").register(registry);
     }
 
+    /**
+     * The answer to a CALL_ACTION; never throws. An event delivered again (same eventId) gets exactly the answer it
+     * got the first time.
+     */
     public Answer answer(CallEvent event) {
+        Answer earlier = answered.get(event.eventId());
+        if (earlier != null) {
+            duplicates.increment();
+            LOG.info("CALL_ACTION {} was delivered again; answered as before ({})", event.eventId(),
+                    earlier.ruleName());
+            return earlier;
+        }
+        Answer answer = decide(event);
+        answered.put(event.eventId(), answer);
+        return answer;
+    }
+
+    private Answer decide(CallEvent event) {
         long start = System.nanoTime();
         try {
             if (!event.isClean()) {

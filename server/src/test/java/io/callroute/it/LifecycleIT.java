@@ -128,7 +128,7 @@ class LifecycleIT {
         AdminApi admin = new AdminApi(base);
         Http http = new Http(base);
         EightByEightCallflow started = EightByEightCallflow.parse(http.postJson("webhooks/vca",
-                Fixtures.valid("vca_inbound_ivr_call_received_gb.json")).body());
+                Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"))).body());
         String oldMenu = started.clientActionId();
         int oldVersion = Integer.parseInt(oldMenu.substring(oldMenu.indexOf(":v") + 2));
 
@@ -146,11 +146,25 @@ class LifecycleIT {
         assertThat(oldCall.clientActionId()).isEqualTo("reservations:v" + oldVersion);
 
         EightByEightCallflow newCall = EightByEightCallflow.parse(http.postJson("webhooks/vca",
-                Fixtures.valid("vca_inbound_ivr_call_received_gb.json")).body());
+                Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"))).body());
         assertThat(newCall.clientActionId()).isEqualTo("main_menu:v" + newVersion);
         EightByEightCallflow newCallPressesOne = EightByEightCallflow.parse(http.postJson("webhooks/vca",
                 gbDigit(newCall.clientActionId(), "1")).body());
         assertThat(newCallPressesOne.json().toString()).contains("New reservations menu");
+    }
+
+    @Test
+    void anEventDeliveredTwiceGetsTheSameAnswerEvenAcrossAPublish() throws IOException {
+        AdminApi admin = new AdminApi(base);
+        Http http = new Http(base);
+        byte[] event = sgCallDuringOfficeHours();
+        String first = http.postJson("webhooks/vca", event).body();
+        changeRule(admin, SG_OPEN, "/then/steps/0/sayAndCapture", "promptMessage", "Changed in between. Press 1.");
+        assertThat(admin.postJson("api/versions", "{}").statusCode()).isEqualTo(201);
+
+        assertThat(http.postJson("webhooks/vca", event).body()).as("the same eventId again").isEqualTo(first);
+        assertThat(http.postJson("webhooks/vca", Fixtures.withNewEventId(event)).body())
+                .as("a new event").contains("Changed in between");
     }
 
     @Test
@@ -207,8 +221,8 @@ class LifecycleIT {
 
     private static byte[] sgCallDuringOfficeHours() {
         String event = new String(Fixtures.valid("vca_inbound_ivr_call_received_sg.json"), StandardCharsets.UTF_8);
-        return event.replace("2025-04-08T02:15:42.381Z", "2025-04-08T02:00:00Z")   // Tuesday 10:00 in Singapore
-                .getBytes(StandardCharsets.UTF_8);
+        return Fixtures.withNewEventId(event.replace("2025-04-08T02:15:42.381Z", "2025-04-08T02:00:00Z")
+                .getBytes(StandardCharsets.UTF_8));   // Tuesday 10:00 in Singapore, a new call each time
     }
 
     private static byte[] gbDigit(String clientActionId, String dtmf) {
@@ -217,6 +231,7 @@ class LifecycleIT {
             ObjectNode payload = (ObjectNode) event.get("payload");
             payload.put("clientActionId", clientActionId);
             payload.putObject("eventData").put("dtmf", dtmf);
+            payload.put("eventId", java.util.UUID.randomUUID().toString());
             return JSON.writeValueAsBytes(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -116,7 +116,7 @@ class PublishingIT {
 
     private EightByEightCallflow callGb() throws IOException {
         return EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
-                Fixtures.valid("vca_inbound_ivr_call_received_gb.json")).body());
+                Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"))).body());
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

@@ -211,7 +211,8 @@ class WebhookIT {
     @Test
     void dtmfMovesThroughTheTwoLevelMenuAcrossRounds() throws IOException {
         Http http = new Http(base);
-        String received = new String(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"), StandardCharsets.UTF_8);
+        String received = new String(Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json")),
+                StandardCharsets.UTF_8);
         EightByEightCallflow first = EightByEightCallflow.parse(http.postJson("webhooks/vca",
                 received.getBytes(StandardCharsets.UTF_8)).body());
         assertThat(first.actionNames()).contains("sayAndCapture");
@@ -247,7 +248,7 @@ class WebhookIT {
         String session = JSON.readTree(created.body()).path("id").asText();
 
         EightByEightCallflow riderCalls = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
-                Fixtures.valid("vca_number_masking_call_received_sg_docs_style.json")).body());
+                maskedCallFrom("+6581112222")).body());
         assertThat(riderCalls.first(MakeCall.class)).isEqualTo(new MakeCall("+6531589000", "+6590001111"));
         EightByEightCallflow driverCalls = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
                 maskedCallFrom("+6590001111")).body());
@@ -255,7 +256,7 @@ class WebhookIT {
 
         assertThat(api.delete("api/masking/sessions/" + session, null).statusCode()).isEqualTo(204);
         EightByEightCallflow afterTheEnd = EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
-                Fixtures.valid("vca_number_masking_call_received_sg_docs_style.json")).body());
+                maskedCallFrom("+6581112222")).body());
         assertThat(afterTheEnd.actionNames()).containsExactly("say", "hangup");
         assertThat(afterTheEnd.json().toString()).contains("no longer in service");
     }
@@ -308,7 +309,8 @@ class WebhookIT {
 
     private static byte[] sgCallAt(String timestamp) {
         String event = new String(Fixtures.valid("vca_inbound_ivr_call_received_sg.json"), StandardCharsets.UTF_8);
-        return event.replace("2025-04-08T02:15:42.381Z", timestamp).getBytes(StandardCharsets.UTF_8);
+        return Fixtures.withNewEventId(event.replace("2025-04-08T02:15:42.381Z", timestamp)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] gbDigits(String clientActionId, String dtmf, String timestamp) throws IOException {

@@ -42,4 +42,18 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The event with a new, unique eventId: the server answers a repeated eventId exactly as the first time (8x8 may
+     * deliver an event twice), so a test that means a new call must send a new event.
+     */
+    public static byte[] withNewEventId(byte[] event) {
+        String text = new String(event, java.nio.charset.StandardCharsets.UTF_8);
+        String fresh = text.replaceFirst("\"eventId\"\\s*:\\s*\"[^\"]*\"",
+                "\"eventId\": \"" + java.util.UUID.randomUUID() + "\"");
+        if (fresh.equals(text)) {
+            throw new IllegalArgumentException("the event has no eventId");
+        }
+        return fresh.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
