@@ -1,6 +1,7 @@
 package io.callroute.actions;
 
 import io.callroute.plugin.ActionProvider;
+import io.callroute.plugin.CallroutePlugin;
 import io.callroute.plugin.ParameterSpec;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The action providers rules can name, by id. Built-in and plugin providers are found the same way, through
- * {@link ServiceLoader}; a provider that cannot be used (fails to load, has an invalid id or declares a parameter
- * twice) is logged and left out rather than stopping the server, because one broken plugin should not take every
- * rule down. When two providers claim the same id the first one found wins: a class loader lists its parent's
+ * The action providers rules can name, by id. Built-in and plugin providers are registered the same way: the
+ * server's plugin host builds a registry from the providers of the enabled plugins (the built-ins are the plugin
+ * "builtin"); {@link #load} finds plugins through {@link ServiceLoader} for tools without a host. A provider that
+ * cannot be used (fails to load, has an invalid id or declares a parameter twice) is logged and left out rather
+ * than stopping the server, because one broken plugin should not take every rule down. When two providers claim the same id the first one found wins: a class loader lists its parent's
  * providers first, so the server's built-ins cannot be replaced by a plugin by accident.
  *
  * <p>Immutable and thread-safe once built.
@@ -39,22 +41,30 @@ public final class ActionRegistry {
         this.providers = Collections.unmodifiableSortedMap(providers);
     }
 
-    /** Every {@link ActionProvider} the class loader's {@code META-INF/services} lists. */
+    /**
+     * The action providers of every {@link CallroutePlugin} the class loader's {@code META-INF/services} lists (the
+     * server's own loader lists the built-ins), for tools and tests that run without a plugin host. A plugin that
+     * cannot be loaded or fails to list its providers is logged and left out.
+     */
     public static ActionRegistry load(ClassLoader loader) {
         SortedMap<String, ActionProvider> providers = new TreeMap<>();
-        Iterator<ActionProvider> found = ServiceLoader.load(ActionProvider.class, loader).iterator();
+        Iterator<CallroutePlugin> found = ServiceLoader.load(CallroutePlugin.class, loader).iterator();
         while (true) {
-            ActionProvider provider;
+            CallroutePlugin plugin;
+            List<ActionProvider> listed;
             try {
                 if (!found.hasNext()) {
                     break;
                 }
-                provider = found.next();
-            } catch (ServiceConfigurationError e) {
-                LOG.error("An action provider could not be loaded and is left out: {}", e.getMessage(), e);
+                plugin = found.next();
+                listed = plugin.actionProviders();
+            } catch (ServiceConfigurationError | RuntimeException e) {
+                LOG.error("A plugin could not be loaded and its actions are left out: {}", e.getMessage(), e);
                 continue;
             }
-            register(provider, providers);
+            for (ActionProvider provider : listed == null ? List.<ActionProvider>of() : listed) {
+                register(provider, providers);
+            }
         }
         LOG.info("Actions available: {}", providers.keySet());
         return new ActionRegistry(providers);
@@ -70,31 +80,40 @@ public final class ActionRegistry {
     }
 
     private static void register(ActionProvider provider, SortedMap<String, ActionProvider> providers) {
-        String type = provider.getClass().getName();
+        String type = provider == null ? "(null)" : provider.getClass().getName();
+        Optional<String> problem = problem(provider);
+        if (problem.isPresent()) {
+            LOG.error("Action provider {} {} and is left out", type, problem.get());
+            return;
+        }
+        String id = provider.id();
+        ActionProvider first = providers.putIfAbsent(id, provider);
+        if (first != null) {
+            LOG.warn("Two action providers have the id \"{}\": {} is used, {} is ignored", id,
+                    first.getClass().getName(), type);
+        }
+    }
+
+    /**
+     * Why a provider cannot be registered (it fails to describe itself, has an invalid id or declares a parameter
+     * twice), as the end of a sentence; empty when it can. The plugin host uses it to report a plugin as failed.
+     */
+    public static Optional<String> problem(ActionProvider provider) {
+        if (provider == null) {
+            return Optional.of("is missing (null)");
+        }
         String id;
         List<ParameterSpec> parameters;
         try {
             id = provider.id();
             parameters = provider.parameters();
         } catch (RuntimeException e) {
-            LOG.error("Action provider {} failed to describe itself and is left out", type, e);
-            return;
+            return Optional.of("failed to describe itself: " + e);
         }
         if (id == null || !ID.matcher(id).matches()) {
-            LOG.error("Action provider {} has the invalid id \"{}\" (letters, digits, _ . - starting with a letter)"
-                    + " and is left out", type, id);
-            return;
+            return Optional.of("has the invalid id \"" + id + "\" (letters, digits, _ . - starting with a letter)");
         }
-        Optional<String> problem = parameterProblem(parameters);
-        if (problem.isPresent()) {
-            LOG.error("Action provider {} ({}) {} and is left out", id, type, problem.get());
-            return;
-        }
-        ActionProvider first = providers.putIfAbsent(id, provider);
-        if (first != null) {
-            LOG.warn("Two action providers have the id \"{}\": {} is used, {} is ignored", id,
-                    first.getClass().getName(), type);
-        }
+        return parameterProblem(parameters).map(problem -> "(" + id + ") " + problem);
     }
 
     private static Optional<String> parameterProblem(List<ParameterSpec> parameters) {

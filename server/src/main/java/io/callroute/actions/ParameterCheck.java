@@ -13,7 +13,7 @@ import java.util.Optional;
  * load. The checks only catch what the spec states; the action records catch the rest when the step is
  * trial-built.
  */
-final class ParameterCheck {
+public final class ParameterCheck {
 
     private ParameterCheck() {
     }
@@ -22,7 +22,7 @@ final class ParameterCheck {
      * What is wrong with {@code value}, as the end of a sentence that starts with the parameter name (e.g. "must be
      * between 1 and 3, not 4"); empty when the value fits. SECRET values are never quoted back.
      */
-    static Optional<String> problem(ParameterSpec spec, Object value) {
+    public static Optional<String> problem(ParameterSpec spec, Object value) {
         try {
             check(spec, value);
             return Optional.empty();

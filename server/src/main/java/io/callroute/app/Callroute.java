@@ -1,12 +1,12 @@
 package io.callroute.app;
 
-import io.callroute.actions.ActionRegistry;
 import io.callroute.audit.AuditLog;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
-import io.callroute.facts.FactCatalog;
 import io.callroute.facts.MaskingLookup;
 import io.callroute.masking.Masking;
+import io.callroute.plugins.PluginFactCatalog;
+import io.callroute.plugins.PluginHost;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Callroute implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Callroute.class);
+    /** How often the plugins folder is looked at for added, replaced or removed jars. */
+    private static final Duration PLUGIN_POLL = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final PrometheusMeterRegistry registry;
@@ -55,6 +58,7 @@ public final class Callroute implements AutoCloseable {
     private final AuditLog audit;
     private final AdminAuth adminAuth;
     private final Masking masking;
+    private final PluginHost plugins;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -77,21 +81,31 @@ public final class Callroute implements AutoCloseable {
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = Database.open(settings.databaseUrl(), registry);
         Masking startedMasking = null;
+        PluginHost startedPlugins = null;
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
             this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry);
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
             this.masking = startedMasking;
-            ActionRegistry actions = ActionRegistry.load(Callroute.class.getClassLoader());
+            // Replaced plugins stay open for two decision deadlines, so calls running on them can finish.
+            startedPlugins = new PluginHost(settings.pluginsDir(), database.dataSource(), audit, registry, clock,
+                    Callroute.class.getClassLoader(), settings.decisionDeadline().multipliedBy(2));
+            this.plugins = startedPlugins;
             RuleCompiler compiler = new RuleCompiler(Callroute.class.getClassLoader(), startedMasking.lookup(),
-                    FactCatalog.NONE);
-            this.publishing = new Publishing(database.dataSource(), compiler, actions, liveRules, AuditSink.to(audit),
-                    clock);
+                    new PluginFactCatalog(startedPlugins));
+            Publishing rules = new Publishing(database.dataSource(), compiler, startedPlugins::actions, liveRules,
+                    AuditSink.to(audit), clock);
+            this.publishing = rules;
+            startedPlugins.onChange(() -> rules.publisher().reloadLive());
             publishing.startUp(settings.rulesDir());
+            startedPlugins.watch(PLUGIN_POLL);
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
         } catch (RuntimeException e) {
+            if (startedPlugins != null) {
+                startedPlugins.close();
+            }
             if (startedMasking != null) {
                 startedMasking.close();   // its refresh thread would otherwise keep polling a closed store
             }
@@ -157,6 +171,11 @@ public final class Callroute implements AutoCloseable {
         return masking;
     }
 
+    /** The plugins, built-ins included: the registry rules use, and the admin API's view. */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
     /** The live masking sessions, answered from memory, for the rules on the call path. */
     public MaskingLookup maskingLookup() {
         return masking.lookup();
@@ -165,6 +184,7 @@ public final class Callroute implements AutoCloseable {
     @Override
     public void close() {
         decisionRunner.close();
+        plugins.close();
         masking.close();
         recorder.close();
         database.close();

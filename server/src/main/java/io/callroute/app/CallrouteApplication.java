@@ -2,6 +2,7 @@ package io.callroute.app;
 
 import io.callroute.admin.OpenApiDocument;
 import io.callroute.admin.OpenApiResource;
+import io.callroute.plugins.PluginResource;
 import io.callroute.webhook.WebhookGuardFilter;
 import io.callroute.webhook.WebhookResource;
 import jakarta.servlet.ServletContext;
@@ -30,6 +31,7 @@ public final class CallrouteApplication extends ResourceConfig {
         // The authentication filter sets an Actor on every /api request; a resource reached without one refuses it.
         callroute.publishing().resources(null).forEach(this::register);
         callroute.masking().resources().forEach(this::register);
+        register(new PluginResource(callroute.plugins()));
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);

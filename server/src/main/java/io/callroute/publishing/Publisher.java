@@ -144,6 +144,43 @@ public final class Publisher {
         }
     }
 
+    /**
+     * Recompiles the live version with the action providers as they are now, after plugins changed. When it
+     * compiles it replaces the live rules, and the earlier versions kept for calls in their menus are dropped (they
+     * were compiled with the old providers; such calls continue on the live version). When it does not compile (a
+     * provider it uses is gone or disabled) the rules that were live keep answering as they were compiled, and why
+     * is logged; when nothing was live (e.g. a plugin was missing at start), nothing changes either.
+     *
+     * @return whether the live version was recompiled
+     */
+    public boolean reloadLive() {
+        publishing.lock();
+        try {
+            Optional<Publication> latest = versions.latestPublication();
+            if (latest.isEmpty()) {
+                return false;
+            }
+            int number = latest.get().version();
+            Version version = versions.find(number).orElseThrow();
+            try {
+                CompiledRules compiled = compiler.compile(version.ruleSets(), number);
+                live.publish(compiled);
+                live.forgetEarlierVersions();
+                LOG.info("Plugins changed: live version {} recompiled with the current actions", number);
+                return true;
+            } catch (EditRefused.DoesNotCompile e) {
+                List<String> problems = e.problems().stream().map(Publisher::describe).toList();
+                LOG.error("Plugins changed and live version {} does not compile with the current actions; the rules"
+                        + " live before keep answering (steps of a plugin that is gone answer the fallback) until a"
+                        + " version that compiles is published. {} problem(s):\n  {}", number, problems.size(),
+                        String.join("\n  ", problems));
+                return false;
+            }
+        } finally {
+            publishing.unlock();
+        }
+    }
+
     static String describe(Problem problem) {
         return problem.ruleSet() + (problem.ruleId() == null ? "" : ", rule \"" + problem.ruleId() + "\"") + ", "
                 + problem.path() + ": " + problem.message();

@@ -7,6 +7,7 @@ import io.callroute.rules.RuleCompiler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -21,12 +22,15 @@ public final class Publishing {
     private final StartUp startUp;
 
     public Publishing(DataSource dataSource, ActionRegistry actions, LiveRules live, AuditSink audit, Clock clock) {
-        this(dataSource, new RuleCompiler(), actions, live, audit, clock);
+        this(dataSource, new RuleCompiler(), () -> actions, live, audit, clock);
     }
 
-    /** @param ruleCompiler the compiler that makes rules live (it knows where masking sessions are looked up) */
-    public Publishing(DataSource dataSource, RuleCompiler ruleCompiler, ActionRegistry actions, LiveRules live,
-                      AuditSink audit, Clock clock) {
+    /**
+     * @param ruleCompiler the compiler that makes rules live (it knows where masking sessions are looked up)
+     * @param actions      the action providers as of now (the plugin host's registry), asked on every compile
+     */
+    public Publishing(DataSource dataSource, RuleCompiler ruleCompiler, Supplier<ActionRegistry> actions,
+                      LiveRules live, AuditSink audit, Clock clock) {
         RuleSetCompiler compiler = new RuleSetCompiler(ruleCompiler, actions);
         VersionStore versionStore = new VersionStore(dataSource);
         this.drafts = new Drafts(new DraftStore(dataSource), compiler, audit, clock);

@@ -9,6 +9,7 @@ import io.callroute.rules.RuleSetSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Compiles rule set documents with the real {@link RuleCompiler} — the very path that makes rules live, so
@@ -17,9 +18,10 @@ import java.util.Map;
 public final class RuleSetCompiler {
 
     private final RuleCompiler compiler;
-    private final ActionRegistry actions;
+    private final Supplier<ActionRegistry> actions;
 
-    public RuleSetCompiler(RuleCompiler compiler, ActionRegistry actions) {
+    /** @param actions the providers as of each compile: plugins come and go, so it is asked every time */
+    public RuleSetCompiler(RuleCompiler compiler, Supplier<ActionRegistry> actions) {
         this.compiler = compiler;
         this.actions = actions;
     }
@@ -35,7 +37,7 @@ public final class RuleSetCompiler {
         List<RuleSetSource> sources = byName.entrySet().stream()
                 .map(entry -> new RuleSetSource(entry.getKey(), CanonicalYaml.write(entry.getValue()))).toList();
         try {
-            return compiler.compile(sources, actions, number);
+            return compiler.compile(sources, actions.get(), number);
         } catch (RuleCompilationException e) {
             List<Problem> problems = new ProblemLocator(byName).locate(e.problems());
             throw new EditRefused.DoesNotCompile(problems.size() + " problem(s) keep these rules from going live",

@@ -51,6 +51,15 @@ public final class LiveRules {
         loadProblems = List.of();
     }
 
+    /**
+     * Drops every kept version but the live one, e.g. after plugins changed: the others were compiled with
+     * providers that are being unloaded. Calls still in their menus continue on the live version.
+     */
+    public void forgetEarlierVersions() {
+        CompiledRules live = current.get();
+        recent.keySet().removeIf(number -> live == null || number != live.version());
+    }
+
     /** Records why the latest load failed; the previous live rules, if any, stay live. */
     public void loadFailed(List<String> problems) {
         loadProblems = List.copyOf(problems);

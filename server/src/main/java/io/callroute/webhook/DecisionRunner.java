@@ -1,5 +1,6 @@
 package io.callroute.webhook;
 
+import io.callroute.plugins.PluginCallTracker;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -42,9 +43,10 @@ public final class DecisionRunner implements AutoCloseable {
      * could not even start because the pool is saturated.
      */
     public <T> T run(Callable<T> task) {
+        PluginCallTracker tracker = new PluginCallTracker();
         Future<T> future;
         try {
-            future = pool.submit(task);
+            future = pool.submit(() -> tracker.runWithin(task));
         } catch (RejectedExecutionException e) {
             throw new DecisionFailure("overloaded", "decision pool saturated", null);
         }
@@ -52,10 +54,14 @@ public final class DecisionRunner implements AutoCloseable {
             return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new DecisionFailure("deadline", "decision overran its " + deadline.toMillis() + " ms deadline", null);
+            String plugin = tracker.inside();
+            throw new DecisionFailure("deadline", "decision overran its " + deadline.toMillis() + " ms deadline"
+                    + (plugin == null ? "" : " in plugin " + plugin), null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DecisionFailure("error", describe(cause), cause);
+            String plugin = tracker.failedIn();
+            throw new DecisionFailure("error", (plugin == null ? "" : "plugin " + plugin + " failed: ")
+                    + describe(cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callroute.actions.builtin.SayProvider;
 import io.callroute.plugin.ActionProvider;
+import io.callroute.plugin.CallroutePlugin;
+import io.callroute.plugin.PluginApi;
 import io.callroute.plugin.CallAction;
 import io.callroute.plugin.CallContext;
 import io.callroute.plugin.ParameterSpec;
@@ -60,6 +62,24 @@ class ActionRegistryTest {
         log.removeHandler(capture);
     }
 
+    /** A plugin offering one {@link NamedProvider} "say"; public with a no-argument constructor for ServiceLoader. */
+    public static class SayAgainPlugin implements CallroutePlugin {
+        @Override
+        public String name() {
+            return "say-again";
+        }
+
+        @Override
+        public String targetApiVersion() {
+            return PluginApi.VERSION;
+        }
+
+        @Override
+        public List<ActionProvider> actionProviders() {
+            return List.of(new NamedProvider());
+        }
+    }
+
     /** A provider with any id; public with a no-argument constructor (id "say") so ServiceLoader can make one. */
     public static class NamedProvider implements ActionProvider {
         private final String id;
@@ -109,9 +129,9 @@ class ActionRegistryTest {
 
     @Test
     void aPluginCannotReplaceABuiltInAndTheConflictIsLogged(@TempDir Path plugin) throws Exception {
-        Path services = plugin.resolve("META-INF/services/" + ActionProvider.class.getName());
+        Path services = plugin.resolve("META-INF/services/" + CallroutePlugin.class.getName());
         Files.createDirectories(services.getParent());
-        Files.writeString(services, NamedProvider.class.getName() + "\n");
+        Files.writeString(services, SayAgainPlugin.class.getName() + "\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()},
                 getClass().getClassLoader())) {
             ActionRegistry registry = ActionRegistry.load(loader);
@@ -125,7 +145,7 @@ class ActionRegistryTest {
 
     @Test
     void aProviderThatCannotBeLoadedIsLeftOutAndTheRestLoad(@TempDir Path plugin) throws Exception {
-        Path services = plugin.resolve("META-INF/services/" + ActionProvider.class.getName());
+        Path services = plugin.resolve("META-INF/services/" + CallroutePlugin.class.getName());
         Files.createDirectories(services.getParent());
         Files.writeString(services, "com.example.DoesNotExist\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()},
