@@ -70,7 +70,8 @@ class GuardedActionProviderTest {
         GuardedActionProvider failing = new GuardedActionProvider("crashy", provider("boom", () -> {
             throw new IllegalStateException("boom");
         }), null, registry);
-        try (DecisionRunner runner = new DecisionRunner(Duration.ofMillis(100))) {
+        // Long enough that a loaded CI machine starts the task and enters the plugin before the deadline passes.
+        try (DecisionRunner runner = new DecisionRunner(Duration.ofSeconds(1))) {
             assertThatThrownBy(() -> runner.run(() -> {
                 build(slow);
                 return null;
