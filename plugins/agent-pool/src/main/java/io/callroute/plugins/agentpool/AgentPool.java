@@ -1,0 +1,15 @@
+package io.callroute.plugins.agentpool;
+
+import java.util.List;
+
+/** Hands out agents; thread-safe and safe across server nodes that share one {@code SharedState}. */
+interface AgentPool {
+
+    /** How many times a compare-and-set is tried before giving up on exactness. */
+    int MAX_ATTEMPTS = 32;
+
+    List<String> agents();
+
+    /** The agent for the next call, recorded in the shared state. */
+    String next();
+}
