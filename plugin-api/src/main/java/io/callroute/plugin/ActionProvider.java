@@ -8,7 +8,8 @@ import java.util.List;
  * a caller) and calls {@link #build} for every call the rule answers.
  *
  * <p>Implementations must be thread-safe and fast: {@link #build} runs on the webhook path while a caller waits.
- * Do no blocking I/O there.
+ * Keep I/O there short and bounded (a {@link SharedState} update, a cached lookup with a timeout): the server
+ * abandons a decision that overruns its deadline and the caller hears the fallback.
  */
 public interface ActionProvider {
 
