@@ -34,6 +34,7 @@ final class GuardedActionProvider implements ActionProvider {
     private final Timer ok;
     private final Timer error;
     private final Timer invalid;
+    private volatile boolean retired;
 
     /** @param loader the plugin's class loader, made the thread's context loader while it builds; null to leave it */
     GuardedActionProvider(String plugin, ActionProvider provider, ClassLoader loader, MeterRegistry registry) {
@@ -53,6 +54,15 @@ final class GuardedActionProvider implements ActionProvider {
 
     String plugin() {
         return plugin;
+    }
+
+    /**
+     * Called when the plugin is closed (removed or replaced, after the grace for running calls): from then on
+     * {@link #build} throws, so live rules still naming a removed plugin's step answer the fallback callflow instead
+     * of running code of a closed plugin.
+     */
+    void retire() {
+        retired = true;
     }
 
     /** The plugin's own provider, for tests and diagnostics. */
@@ -94,6 +104,10 @@ final class GuardedActionProvider implements ActionProvider {
 
     @Override
     public List<CallAction> build(Parameters parameters, CallContext call) {
+        if (retired) {
+            throw new IllegalStateException("plugin " + plugin + " was removed or replaced; its action " + id
+                    + " is gone");
+        }
         long start = System.nanoTime();
         String previous = PluginCallTracker.enter(plugin);
         Thread thread = loader == null ? null : Thread.currentThread();

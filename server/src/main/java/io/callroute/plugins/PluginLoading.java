@@ -219,6 +219,11 @@ final class PluginLoading {
         if (slot.builtin()) {
             return;
         }
+        for (ActionProvider action : slot.actions()) {
+            if (action instanceof GuardedActionProvider guarded) {
+                guarded.retire();
+            }
+        }
         if (slot.enabled()) {
             closePlugin(slot);
         }
