@@ -72,6 +72,10 @@ public record PluginInfo(String name, PluginStatus status, String reason, Map<St
                         "description", spec.description()));
             }
             fact.put("facts", specs);
+            Map<String, Object> metrics = metrics(registry, slot.name(), provider.id());
+            calls += (Long) metrics.get("calls");
+            errors += (Long) metrics.get("errors");
+            fact.put("metrics", metrics);
             facts.add(fact);
         }
         json.put("providers", Map.of("actions", actions, "facts", facts));

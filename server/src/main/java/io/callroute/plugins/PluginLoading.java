@@ -196,7 +196,7 @@ final class PluginLoading {
                     return failed(slot, "its facts \"" + id + "\" are also provided by plugin "
                             + takenFacts.getOrDefault(id, slot.name()) + "; fact provider ids must be unique");
                 }
-                facts.add(provider);
+                facts.add(new GuardedFactProvider(slot.name(), provider, slot.loader(), registry));
             }
             actions.sort(Comparator.comparing(ActionProvider::id));
             return slot.enabledWith(actions, facts);
@@ -221,6 +221,11 @@ final class PluginLoading {
         }
         for (ActionProvider action : slot.actions()) {
             if (action instanceof GuardedActionProvider guarded) {
+                guarded.retire();
+            }
+        }
+        for (FactProvider fact : slot.facts()) {
+            if (fact instanceof GuardedFactProvider guarded) {
                 guarded.retire();
             }
         }
