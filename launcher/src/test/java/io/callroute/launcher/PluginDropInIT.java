@@ -2,8 +2,10 @@ package io.callroute.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +67,7 @@ class PluginDropInIT {
     private static final String DAY_AFTER = HOLIDAY.plusDays(1) + "T02:00:00Z";
 
     private static Path plugins;
+    private static HttpServer crm;
     private static Process server;
     private static int port;
 
@@ -87,6 +90,9 @@ class PluginDropInIT {
 
     @AfterAll
     static void stopServer() throws InterruptedException, IOException {
+        if (crm != null) {
+            crm.stop(0);
+        }
         Path log = work.resolve("server.log");
         if (Files.exists(log)) {   // kept next to the failsafe reports for diagnosis
             Files.copy(log, Path.of("target", "plugin-drop-in-server.log"), StandardCopyOption.REPLACE_EXISTING);
@@ -125,8 +131,24 @@ class PluginDropInIT {
                 "{\"enabled\": true, \"settings\": {\"calendar\": " + jsonString(calendar.toString())
                         + ", \"zone\": \"Asia/Singapore\"}}");
         assertThat(holiday.statusCode()).as(holiday.body()).isEqualTo(200);
+        // A real HTTP service for http-lookup: the SG fixture's caller is a gold customer, anyone else unknown.
+        crm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        crm.createContext("/crm/", exchange -> {
+            boolean known = exchange.getRequestURI().toString().contains("6598765432");
+            byte[] answer = known ? "{\"tier\":\"gold\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? answer.length : -1);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        crm.start();
+        HttpResponse<String> lookup = send("PUT", "/api/plugins/http-lookup", "application/json",
+                "{\"enabled\": true, \"settings\": {\"url\": \"http://127.0.0.1:" + crm.getAddress().getPort()
+                        + "/crm/{number}\", \"fields\": \"tier\", \"timeoutMillis\": 1000}}");
+        assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
         awaitPluginStatus("agent-pool", "enabled");
         awaitPluginStatus("holiday-calendar", "enabled");
+        awaitPluginStatus("http-lookup", "enabled");
 
         importRuleSet("plugin-demo", """
                 ruleSet: plugin-demo
@@ -144,6 +166,16 @@ class PluginDropInIT {
                       steps:
                         - say: { text: "Closed for the plugin holiday." }
                         - hangup
+                  - id: sg-vip
+                    priority: 90
+                    when:
+                      callStatus: CALL_RECEIVED
+                      virtualNumberRef: vn-sg-ivr-01
+                      facts: { lookup.tier: gold }
+                    then:
+                      steps:
+                        - say: { text: "Welcome back, gold customer." }
+                        - hangup
                   - id: gb-agents
                     priority: 50
                     when: { callStatus: CALL_RECEIVED, virtualNumberRef: GB-LDN-0958 }
@@ -159,7 +191,8 @@ class PluginDropInIT {
         // The next day is no holiday: the example's rules answer as before.
         HttpResponse<String> nextDay = call("vca_inbound_ivr_call_received_sg.json", DAY_AFTER);
         assertThat(nextDay.statusCode()).isEqualTo(200);
-        assertThat(nextDay.body()).contains("callflow").doesNotContain("plugin holiday");
+        assertThat(nextDay.body()).as("no holiday; the CRM knows the caller").contains("Welcome back, gold customer.")
+                .doesNotContain("plugin holiday");
 
         HttpResponse<String> first = call("vca_inbound_ivr_call_received_gb.json", null);
         HttpResponse<String> second = call("vca_inbound_ivr_call_received_gb.json", null);
