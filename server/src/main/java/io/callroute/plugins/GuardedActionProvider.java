@@ -109,16 +109,8 @@ final class GuardedActionProvider implements ActionProvider {
                     + " is gone");
         }
         long start = System.nanoTime();
-        String previous = PluginCallTracker.enter(plugin);
-        Thread thread = loader == null ? null : Thread.currentThread();
-        ClassLoader context = thread == null ? null : thread.getContextClassLoader();
-        if (thread != null) {
-            thread.setContextClassLoader(loader);
-        }
-        boolean failed = true;
         try {
-            List<CallAction> actions = provider.build(parameters, call);
-            failed = false;
+            List<CallAction> actions = PluginCall.run(plugin, loader, () -> provider.build(parameters, call));
             boolean malformed = malformed(actions);
             (malformed ? invalid : ok).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (malformed) {
@@ -130,11 +122,6 @@ final class GuardedActionProvider implements ActionProvider {
             error.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             LOG.warn("Plugin {} action {} failed: {}", plugin, id, e.toString());
             throw e;
-        } finally {
-            if (thread != null) {
-                thread.setContextClassLoader(context);
-            }
-            PluginCallTracker.leave(previous, plugin, failed);
         }
     }
 }

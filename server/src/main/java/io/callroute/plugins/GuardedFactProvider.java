@@ -70,25 +70,14 @@ final class GuardedFactProvider implements FactProvider {
                     + " are gone");
         }
         long start = System.nanoTime();
-        String previous = PluginCallTracker.enter(plugin);
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        if (loader != null) {
-            thread.setContextClassLoader(loader);
-        }
-        boolean failed = true;
         try {
-            Map<String, String> facts = provider.factsFor(call);
-            failed = false;
+            Map<String, String> facts = PluginCall.run(plugin, loader, () -> provider.factsFor(call));
             ok.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return facts == null ? Map.of() : facts;
         } catch (RuntimeException | LinkageError e) {
             error.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             LOG.warn("Plugin {} facts {} failed: {}", plugin, id, e.toString());
             throw e;
-        } finally {
-            thread.setContextClassLoader(context);
-            PluginCallTracker.leave(previous, plugin, failed);
         }
     }
 }
