@@ -114,4 +114,19 @@ public abstract sealed class EditRefused extends RuntimeException {
             return problems;
         }
     }
+
+    /** Publishing was refused because checks found errors and no publisher overrode them. */
+    public static final class Blocked extends EditRefused {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Finding> findings;
+
+        public Blocked(String message, List<Finding> findings) {
+            super(message);
+            this.findings = List.copyOf(findings);
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+    }
 }

@@ -31,6 +31,9 @@ final class EditRefusedMapper implements ExceptionMapper<EditRefused> {
         } else if (refused instanceof EditRefused.Invalid invalid) {
             status = invalid.malformed() ? 400 : 422;
             code = invalid.malformed() ? "bad_request" : "invalid_document";
+        } else if (refused instanceof EditRefused.Blocked) {
+            status = 409;
+            code = "publish_blocked";
         } else {
             status = 422;
             code = "rules_do_not_compile";
@@ -46,6 +49,9 @@ final class EditRefusedMapper implements ExceptionMapper<EditRefused> {
             response = Representations.json(status, body).tag(unquoted(stale.currentEtag()));
         } else if (refused instanceof EditRefused.DoesNotCompile failed) {
             body.set("problems", Representations.problems(failed.problems()));
+            response = Representations.json(status, body);
+        } else if (refused instanceof EditRefused.Blocked blocked) {
+            body.set("findings", Representations.findings(blocked.findings()));
             response = Representations.json(status, body);
         } else {
             response = Representations.json(status, body);

@@ -1,5 +1,6 @@
 package io.callroute.publishing;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.auth.Actor;
@@ -31,27 +32,47 @@ public final class Publisher {
     private final LiveRules live;
     private final AuditSink audit;
     private final Clock clock;
+    private final PublishChecks checks;
     private final ReentrantLock publishing = new ReentrantLock();
 
     Publisher(Drafts drafts, VersionStore versions, RuleSetCompiler compiler, LiveRules live, AuditSink audit,
-              Clock clock) {
+              Clock clock, PublishChecks checks) {
         this.drafts = drafts;
         this.versions = versions;
         this.compiler = compiler;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.checks = checks;
     }
 
     /**
-     * Publishes every draft as the next version and makes it live.
+     * Publishes every draft as the next version and makes it live, unless a publish check finds an error.
      *
      * @return the new version
      * @throws EditRefused.DoesNotCompile when the drafts do not compile (nothing is written, nothing changes)
+     * @throws EditRefused.Blocked        when a publish check found an error
      */
     public VersionSummary publish(Actor actor, String comment) {
+        return publish(actor, comment, null).version();
+    }
+
+    /**
+     * Publishes every draft as the next version and makes it live. Publish checks run on the compiled drafts first;
+     * their errors block the publish unless {@code override} gives the publisher's reason for going ahead anyway,
+     * which the audit log records with the errors it overrode.
+     *
+     * @param override why the publisher publishes despite errors, or null to be stopped by them
+     * @throws EditRefused.DoesNotCompile when the drafts do not compile (nothing is written, nothing changes)
+     * @throws EditRefused.Blocked        when a check found an error and there is no override
+     */
+    public Published publish(Actor actor, String comment, String override) {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw new EditRefused.Invalid("$.comment", "must be at most " + MAX_COMMENT + " characters");
+        }
+        if (override != null && (override.isBlank() || override.length() > MAX_COMMENT)) {
+            throw new EditRefused.Invalid("$.override", "must be the reason for publishing despite errors, 1 to "
+                    + MAX_COMMENT + " characters");
         }
         publishing.lock();
         try {
@@ -62,6 +83,13 @@ public final class Publisher {
             int number = versions.newestNumber() + 1;
             long start = System.nanoTime();
             CompiledRules compiled = compiler.compile(documents, number);
+            List<Finding> findings = checks.run(compiled);
+            List<Finding> errors = findings.stream().filter(Finding::blocks).toList();
+            if (!errors.isEmpty() && override == null) {
+                throw new EditRefused.Blocked(errors.size() + " error(s) block this publish, the first: "
+                        + errors.get(0).message() + " Fix them, or publish with an \"override\" giving the reason",
+                        findings);
+            }
             Optional<Publication> before = versions.latestPublication();
             Instant now = Instant.now(clock);
             versions.insertPublished(number, documents, actor.username(), now, comment);
@@ -71,8 +99,14 @@ public final class Publisher {
                     (System.nanoTime() - start) / 1_000_000);
             audit.record(actor, "version.published", "version:" + number, liveText(before.map(Publication::version)),
                     liveText(Optional.of(number), comment));
-            return new VersionSummary(number, documents.stream().map(set -> set.get("ruleSet").asText()).toList(),
-                    actor.username(), now, comment);
+            if (!errors.isEmpty()) {
+                LOG.warn("Version {} published by {} despite {} error(s) of the publish checks: {}", number,
+                        actor.username(), errors.size(), override);
+                audit.record(actor, "version.override", "version:" + number, null, overrideText(override, errors));
+            }
+            VersionSummary summary = new VersionSummary(number, documents.stream()
+                    .map(set -> set.get("ruleSet").asText()).toList(), actor.username(), now, comment);
+            return new Published(summary, findings, errors.isEmpty() ? null : override);
         } finally {
             publishing.unlock();
         }
@@ -184,6 +218,14 @@ public final class Publisher {
     static String describe(Problem problem) {
         return problem.ruleSet() + (problem.ruleId() == null ? "" : ", rule \"" + problem.ruleId() + "\"") + ", "
                 + problem.path() + ": " + problem.message();
+    }
+
+    private static String overrideText(String reason, List<Finding> errors) {
+        ObjectNode text = JsonNodeFactory.instance.objectNode().put("reason", reason);
+        ArrayNode overridden = text.putArray("errors");
+        errors.forEach(error -> overridden.addObject().put("check", error.check()).put("code", error.code())
+                .put("message", error.message()));
+        return CanonicalJson.write(text);
     }
 
     private static String liveText(Optional<Integer> version) {

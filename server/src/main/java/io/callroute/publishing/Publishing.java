@@ -20,6 +20,8 @@ public final class Publishing {
     private final Versions versions;
     private final Publisher publisher;
     private final StartUp startUp;
+    private final PublishChecks checks = new PublishChecks();
+    private final RuleSetCompiler compiler;
 
     public Publishing(DataSource dataSource, ActionRegistry actions, LiveRules live, AuditSink audit, Clock clock) {
         this(dataSource, new RuleCompiler(), () -> actions, live, audit, clock);
@@ -31,11 +33,11 @@ public final class Publishing {
      */
     public Publishing(DataSource dataSource, RuleCompiler ruleCompiler, Supplier<ActionRegistry> actions,
                       LiveRules live, AuditSink audit, Clock clock) {
-        RuleSetCompiler compiler = new RuleSetCompiler(ruleCompiler, actions);
+        this.compiler = new RuleSetCompiler(ruleCompiler, actions);
         VersionStore versionStore = new VersionStore(dataSource);
         this.drafts = new Drafts(new DraftStore(dataSource), compiler, audit, clock);
         this.versions = new Versions(versionStore, drafts, compiler, live);
-        this.publisher = new Publisher(drafts, versionStore, compiler, live, audit, clock);
+        this.publisher = new Publisher(drafts, versionStore, compiler, live, audit, clock, checks);
         this.startUp = new StartUp(drafts, publisher, versionStore, live);
     }
 
@@ -59,6 +61,11 @@ public final class Publishing {
         return publisher;
     }
 
+    /** Where features register the checks every validation and publish runs (test cases, analysis). */
+    public PublishChecks checks() {
+        return checks;
+    }
+
     /**
      * The JAX-RS resources and their error mapper, to register as singletons.
      *
@@ -67,7 +74,7 @@ public final class Publishing {
      */
     public List<Object> resources(Actor unauthenticated) {
         Callers callers = new Callers(unauthenticated);
-        return List.of(new RuleSetResource(drafts, callers), new ValidationResource(drafts),
+        return List.of(new RuleSetResource(drafts, callers), new ValidationResource(drafts, compiler, checks),
                 new VersionResource(versions, publisher, callers), new EditRefusedMapper());
     }
 }

@@ -66,10 +66,29 @@ final class Representations {
         return array;
     }
 
-    static ObjectNode validation(List<Problem> problems) {
-        ObjectNode node = NODES.objectNode().put("valid", problems.isEmpty());
+    static ObjectNode validation(List<Problem> problems, List<Finding> findings) {
+        ObjectNode node = NODES.objectNode().put("valid", problems.isEmpty()
+                && findings.stream().noneMatch(Finding::blocks));
+        node.put("publishable", node.get("valid").asBoolean());
         node.set("problems", problems(problems));
+        node.set("findings", findings(findings));
         return node;
+    }
+
+    /** Check findings, errors first, as the UI lists them. */
+    static ArrayNode findings(List<Finding> findings) {
+        ArrayNode list = NODES.arrayNode();
+        for (Finding finding : findings) {
+            ObjectNode node = list.addObject().put("check", finding.check())
+                    .put("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("code", finding.code()).put("message", finding.message());
+            node.put("ruleSet", finding.ruleSet());
+            node.put("ruleId", finding.ruleId());
+            if (finding.details() != null) {
+                node.set("details", finding.details());
+            }
+        }
+        return list;
     }
 
     static ObjectNode version(VersionSummary version, Optional<Publication> live) {

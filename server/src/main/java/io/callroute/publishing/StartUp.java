@@ -59,7 +59,9 @@ final class StartUp {
                     rulesDir);
         }
         try {
-            publisher.publish(Actor.SYSTEM, "first start: " + origin);
+            // The first version is published whatever the checks say: a server that refused to start over a gap in
+            // the example rules would help nobody; the findings are logged, and shown by validation.
+            publisher.publish(Actor.SYSTEM, "first start: " + origin, "first start: import of " + origin);
             return true;
         } catch (EditRefused.DoesNotCompile e) {
             List<String> problems = e.problems().stream().map(Publisher::describe).toList();

@@ -64,17 +64,27 @@ public final class VersionResource {
         Iterator<String> keys = request.fieldNames();
         while (keys.hasNext()) {
             String key = keys.next();
-            if (!key.equals("comment")) {
-                throw new EditRefused.Invalid("$." + key, "is not a known key; the only one is \"comment\"");
+            if (!key.equals("comment") && !key.equals("override")) {
+                throw new EditRefused.Invalid("$." + key, "is not a known key; the known ones are \"comment\" and"
+                        + " \"override\"");
             }
         }
         JsonNode comment = request.get("comment");
         if (comment != null && !comment.isNull() && !comment.isTextual()) {
             throw new EditRefused.Invalid("$.comment", "must be text");
         }
-        VersionSummary version = publisher.publish(callers.of(security),
-                comment == null || comment.isNull() ? null : comment.asText());
-        return Representations.json(201, Representations.version(version, versions.live()))
+        JsonNode override = request.get("override");
+        if (override != null && !override.isNull() && !override.isTextual()) {
+            throw new EditRefused.Invalid("$.override", "must be text: the reason for publishing despite errors");
+        }
+        Published published = publisher.publish(callers.of(security),
+                comment == null || comment.isNull() ? null : comment.asText(),
+                override == null || override.isNull() ? null : override.asText());
+        VersionSummary version = published.version();
+        ObjectNode answer = Representations.version(version, versions.live());
+        answer.set("findings", Representations.findings(published.findings()));
+        answer.put("override", published.override());
+        return Representations.json(201, answer)
                 .location(uri.getBaseUriBuilder().path("api/versions/" + version.number()).build()).build();
     }
 

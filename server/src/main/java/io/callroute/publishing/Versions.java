@@ -42,6 +42,32 @@ public final class Versions {
         return compiler.compile(version.ruleSets(), version.number()).drl();
     }
 
+    /**
+     * The rules a reference names, compiled: the live rules themselves for {@code live} (and for a version still
+     * kept for calls in their menus), the drafts compiled now as version 0 for {@code draft}, any other version
+     * compiled now. Nothing is made live.
+     *
+     * @throws EditRefused.DoesNotCompile when the drafts (or an old version, e.g. with a plugin gone) do not compile
+     */
+    public CompiledRules compiled(String reference) {
+        if (DRAFT.equals(reference)) {
+            List<ObjectNode> documents = drafts.documents();
+            if (documents.isEmpty()) {
+                throw new EditRefused.NotFound("There are no draft rule sets");
+            }
+            return compiler.compile(documents, 0);
+        }
+        if (LIVE.equals(reference)) {
+            Optional<CompiledRules> current = liveRules.current();
+            if (current.isPresent()) {
+                return current.get();
+            }
+        }
+        Version version = resolve(reference);
+        Optional<CompiledRules> kept = liveRules.kept(version.number());
+        return kept.orElseGet(() -> compiler.compile(version.ruleSets(), version.number()));
+    }
+
     private String label(String reference) {
         return LIVE.equals(reference) ? LIVE + " (" + resolve(reference).number() + ")" : reference;
     }

@@ -7,9 +7,9 @@ package io.callroute.rules;
  * @param value the literal (exact value, prefix or regular expression); null for {@link Kind#ABSENT} and
  *              {@link Kind#PRESENT}
  */
-record Alternative(Kind kind, String value) {
+public record Alternative(Kind kind, String value) {
 
-    enum Kind {
+    public enum Kind {
         /** Equal to the value. */
         EXACT,
         /** Starts with the value (numbers written {@code +65*}). */
@@ -22,7 +22,7 @@ record Alternative(Kind kind, String value) {
         PRESENT
     }
 
-    static Alternative exact(String value) {
+    public static Alternative exact(String value) {
         return new Alternative(Kind.EXACT, value);
     }
 }

@@ -6,6 +6,8 @@ import io.callroute.event.CallEvent;
 import io.callroute.event.EventCallContext;
 import io.callroute.facts.FactsFactory;
 import io.callroute.facts.MaskedCall;
+import io.callroute.facts.Schedule;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,12 @@ public final class CompiledRules implements Decider {
     private final CallflowAssembler assembler;
     private final int ruleSetCount;
     private final int version;
+    private final Map<String, Schedule> schedules;
+    private final Map<String, ZoneId> countryZones;
 
     CompiledRules(String drl, KieBase kieBase, List<RankedRule> rules, FactsFactory facts,
-                  CallflowAssembler assembler, int ruleSetCount, int version) {
+                  CallflowAssembler assembler, int ruleSetCount, int version, Map<String, Schedule> schedules,
+                  Map<String, ZoneId> countryZones) {
         this.drl = drl;
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
@@ -36,6 +41,8 @@ public final class CompiledRules implements Decider {
         this.assembler = assembler;
         this.ruleSetCount = ruleSetCount;
         this.version = version;
+        this.schedules = Map.copyOf(schedules);
+        this.countryZones = Map.copyOf(countryZones);
     }
 
     /** The published version these rules were compiled from; 0 when they were not published as a version. */
@@ -63,13 +70,55 @@ public final class CompiledRules implements Decider {
     @Override
     public Optional<Decision> decide(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
+        return decide(event, menu, facts.factsFor(event, menu));
+    }
+
+    /**
+     * Decides as {@link #decide} does and says why: every candidate rule's conditions evaluated one by one against
+     * the same facts Drools saw. Plugin fact providers are asked once.
+     */
+    public Explanation explain(CallEvent event) {
+        String menu = MenuToken.parse(event.clientActionId()).menu();
+        List<Object> eventFacts = facts.factsFor(event, menu);
+        Situation situation = Situation.of(eventFacts);
+        Decision decision = null;
+        String fallbackReason = null;
+        try {
+            decision = decide(event, menu, eventFacts).orElse(null);
+            if (decision == null) {
+                fallbackReason = "no rule matched";
+            }
+        } catch (RuntimeException e) {
+            fallbackReason = "the winning rule's steps could not be built for this call: " + e.getMessage();
+        }
+        String winner = decision == null ? null : decision.ruleSet() + "/" + decision.ruleId();
+        return new Explanation(version, situation, CandidateRules.weigh(rules, situation, winner), decision,
+                fallbackReason);
+    }
+
+    /** The rules in rank order (rank 0 first), for analysis. */
+    public List<RankedRule> rules() {
+        return rules;
+    }
+
+    /** The named schedules the rules refer to, by name. */
+    public Map<String, Schedule> schedules() {
+        return schedules;
+    }
+
+    /** The zone chosen for countries with several, for {@code caller} / {@code callee} windows. */
+    public Map<String, ZoneId> countryZones() {
+        return countryZones;
+    }
+
+    private Optional<Decision> decide(CallEvent event, String menu, List<Object> eventFacts) {
         MatchCollector matches = new MatchCollector();
         // A session per event costs a few microseconds and keeps events isolated (SPIKE-NOTES §2.4).
         KieSession session = kieBase.newKieSession();
         MaskedCall masked = null;
         try {
             session.setGlobal(DrlWriter.GLOBAL, matches);
-            for (Object fact : facts.factsFor(event, menu)) {
+            for (Object fact : eventFacts) {
                 session.insert(fact);
                 if (fact instanceof MaskedCall maskedCall) {
                     masked = maskedCall;

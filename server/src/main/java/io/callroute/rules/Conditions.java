@@ -11,12 +11,12 @@ import java.util.List;
  * @param masking    the condition on the caller's number-masking session, or null for none
  * @param facts      conditions on facts contributed by plugins
  */
-record Conditions(List<PropertyCondition> properties, List<TimeWindow> windows, List<ScheduleCondition> schedules,
+public record Conditions(List<PropertyCondition> properties, List<TimeWindow> windows, List<ScheduleCondition> schedules,
                   MaskingCondition masking, List<FactCondition> facts) {
 
-    static final Conditions ALWAYS = new Conditions(List.of(), List.of(), List.of(), null, List.of());
+    public static final Conditions ALWAYS = new Conditions(List.of(), List.of(), List.of(), null, List.of());
 
-    Conditions {
+    public Conditions {
         properties = List.copyOf(properties);
         windows = List.copyOf(windows);
         schedules = List.copyOf(schedules);

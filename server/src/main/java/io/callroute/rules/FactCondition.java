@@ -9,14 +9,14 @@ import java.util.List;
  *
  * @param name the fact's qualified name, e.g. {@code holiday.today}
  */
-record FactCondition(String name, List<Alternative> alternatives) {
+public record FactCondition(String name, List<Alternative> alternatives) {
 
-    FactCondition {
+    public FactCondition {
         alternatives = List.copyOf(alternatives);
     }
 
     /** The provider namespace the fact belongs to ({@code holiday} for {@code holiday.today}). */
-    String namespace() {
+    public String namespace() {
         return name.substring(0, name.indexOf('.'));
     }
 }

@@ -41,6 +41,15 @@ public final class LiveRules {
         return current();
     }
 
+    /** Version {@code number} when it is live or still kept compiled for calls in their menus. */
+    public Optional<CompiledRules> kept(int number) {
+        CompiledRules live = current.get();
+        if (live != null && live.version() == number) {
+            return Optional.of(live);
+        }
+        return Optional.ofNullable(recent.get(number));
+    }
+
     /** Makes {@code rules} live for every call that starts from now on. */
     public void publish(CompiledRules rules) {
         current.set(rules);

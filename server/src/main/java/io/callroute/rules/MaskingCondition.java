@@ -8,5 +8,5 @@ package io.callroute.rules;
  * @param greeting for {@code LIVE}: whether the session must (true) or must not (false) have a greeting; null for
  *                 either
  */
-record MaskingCondition(String state, Boolean greeting) {
+public record MaskingCondition(String state, Boolean greeting) {
 }

@@ -9,9 +9,9 @@ import java.util.List;
  * @param property     the {@link io.callroute.facts.CallFacts} property
  * @param alternatives any of these matches
  */
-record PropertyCondition(String property, List<Alternative> alternatives) {
+public record PropertyCondition(String property, List<Alternative> alternatives) {
 
-    PropertyCondition {
+    public PropertyCondition {
         alternatives = List.copyOf(alternatives);
     }
 }

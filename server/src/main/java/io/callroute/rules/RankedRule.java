@@ -7,10 +7,10 @@ import io.callroute.actions.PreparedSteps;
  * priority; on equal priority, the rule set loaded first and then the rule written first), and its steps prepared
  * once so that answering a call does no parsing.
  */
-record RankedRule(int rank, String ruleSet, RuleDefinition rule, PreparedSteps steps) {
+public record RankedRule(int rank, String ruleSet, RuleDefinition rule, PreparedSteps steps) {
 
     /** The DRL rule name, unique across the rule base. */
-    String qualifiedName() {
+    public String qualifiedName() {
         return ruleSet + "/" + rule.id();
     }
 }

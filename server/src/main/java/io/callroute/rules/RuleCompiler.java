@@ -106,7 +106,7 @@ public final class RuleCompiler {
                 .map(FactCondition::namespace).collect(Collectors.toSet());
         return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, usedSchedules,
                 countryZones, masking, factNamespaces, factCatalog), assembler,
-                sets.size(), version);
+                sets.size(), version, schedules, countryZones);
     }
 
     /** Generates the DRL only (for inspection), after the same validation as {@link #compile}. */

@@ -14,10 +14,10 @@ import java.util.List;
  * @param nextMenu    the menu state the answer sets (8x8 echoes it back), or null to end the menu
  * @param steps       the callflow steps, set defaults applied
  */
-record RuleDefinition(String id, String description, int priority, Conditions when, String nextMenu,
+public record RuleDefinition(String id, String description, int priority, Conditions when, String nextMenu,
                              List<StepTemplate> steps) {
 
-    RuleDefinition {
+    public RuleDefinition {
         steps = List.copyOf(steps);
     }
 }

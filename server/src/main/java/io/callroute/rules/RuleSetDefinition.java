@@ -15,11 +15,11 @@ import java.util.Map;
  * @param schedules    named schedules, usable by the rules of every set
  * @param rules        enabled rules in the order written
  */
-record RuleSetDefinition(String name, String description, ZoneId defaultZone,
+public record RuleSetDefinition(String name, String description, ZoneId defaultZone,
                                 Map<String, ZoneId> countryZones, Map<String, Schedule> schedules,
                                 List<RuleDefinition> rules) {
 
-    RuleSetDefinition {
+    public RuleSetDefinition {
         countryZones = Map.copyOf(countryZones);
         schedules = Map.copyOf(schedules);
         rules = List.copyOf(rules);

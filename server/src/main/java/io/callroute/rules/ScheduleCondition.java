@@ -8,9 +8,9 @@ import java.util.Set;
  * @param schedule the schedule's name
  * @param states   any of these ({@code OPEN}, {@code CLOSED}, {@code HOLIDAY})
  */
-record ScheduleCondition(String schedule, Set<String> states) {
+public record ScheduleCondition(String schedule, Set<String> states) {
 
-    ScheduleCondition {
+    public ScheduleCondition {
         states = Set.copyOf(states);
     }
 }

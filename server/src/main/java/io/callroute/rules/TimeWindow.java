@@ -13,18 +13,18 @@ import java.util.Set;
  * @param to      minute of day, exclusive, 1–1440
  * @param dates   ISO local dates the window is limited to; empty for any date
  */
-record TimeWindow(String zoneKey, Set<Integer> days, int from, int to, Set<String> dates) {
+public record TimeWindow(String zoneKey, Set<Integer> days, int from, int to, Set<String> dates) {
 
-    TimeWindow {
+    public TimeWindow {
         days = Set.copyOf(days);
         dates = Set.copyOf(dates);
     }
 
-    boolean crossesMidnight() {
+    public boolean crossesMidnight() {
         return to <= from;
     }
 
-    boolean isAllDay() {
+    public boolean isAllDay() {
         return from == 0 && to == 24 * 60;
     }
 }
