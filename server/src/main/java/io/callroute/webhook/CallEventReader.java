@@ -41,6 +41,8 @@ public final class CallEventReader {
     static final int MAX_DTMF_LENGTH = 64;
 
     private static final Pattern E164 = Pattern.compile("\\+?([1-9][0-9]{6,14})");
+    /** A number as {@link PhoneMask} leaves it in the call log. */
+    private static final Pattern MASKED = Pattern.compile("\\+?[1-9][0-9]{2}\\*{2,}[0-9]{2}");
     private static final Pattern DTMF_KEYS = Pattern.compile("[0-9*#]+");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,30}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -48,10 +50,23 @@ public final class CallEventReader {
 
     /** The event in {@code payload}; {@link WebhookRejection} (400 {@code invalid_field}) for a field of wrong type. */
     public CallEvent read(JsonNode payload) {
+        return read(payload, false);
+    }
+
+    /**
+     * An event as the call log kept it, for replaying and explaining it again: phone numbers the log masked
+     * ({@code +659*****32}) are taken as they are instead of being unusable values. Conditions that need the hidden
+     * digits then come out as unknown in explanations, never as a guess.
+     */
+    public CallEvent readLogged(JsonNode payload) {
+        return read(payload, true);
+    }
+
+    private CallEvent read(JsonNode payload, boolean logged) {
         if (payload == null || !payload.isObject()) {
             throw WebhookRejection.wrongType("payload", "a JSON object", payload);
         }
-        return new Reading(payload).event();
+        return new Reading(payload, logged).event();
     }
 
     /** One read of one payload, collecting the problems found on the way. */
@@ -60,8 +75,11 @@ public final class CallEventReader {
         private final JsonNode payload;
         private final List<FieldProblem> problems = new ArrayList<>();
 
-        Reading(JsonNode payload) {
+        private final boolean logged;
+
+        Reading(JsonNode payload, boolean logged) {
             this.payload = payload;
+            this.logged = logged;
         }
 
         CallEvent event() {
@@ -122,6 +140,9 @@ public final class CallEventReader {
             Matcher e164 = E164.matcher(value);
             if (e164.matches()) {
                 return "+" + e164.group(1);
+            }
+            if (logged && MASKED.matcher(value).matches()) {
+                return value;
             }
             if (callType != CallType.VOIP) {
                 // Masked: the message is logged and the value may still be somebody's number.
