@@ -67,6 +67,18 @@ public interface CallContext {
     }
 
     /**
+     * Whether this call is not live: a simulation, a replay of logged calls or a saved test case run by an admin.
+     * Providers must then build the same steps as they would for a live call but change nothing shared — not
+     * advance a rotation, not claim an agent, not notify anyone — so that asking "what would happen?" a thousand
+     * times leaves live calls exactly where they were.
+     *
+     * @since 1.2
+     */
+    default boolean simulated() {
+        return false;
+    }
+
+    /**
      * The virtual number involved in this leg: the dialled number on inbound legs, the caller id on outbound legs.
      */
     default String virtualNumber() {

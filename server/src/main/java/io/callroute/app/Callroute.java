@@ -11,6 +11,7 @@ import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
 import io.callroute.rules.RuleCompiler;
+import io.callroute.simulate.Simulator;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
 import io.callroute.webhook.CallActionService;
@@ -59,6 +60,7 @@ public final class Callroute implements AutoCloseable {
     private final AdminAuth adminAuth;
     private final Masking masking;
     private final PluginHost plugins;
+    private final Simulator simulator;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -102,6 +104,7 @@ public final class Callroute implements AutoCloseable {
             startedPlugins.watch(PLUGIN_POLL);
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
+            this.simulator = new Simulator(publishing.versions(), callEventReader, decisionRunner, fallback);
         } catch (RuntimeException e) {
             if (startedPlugins != null) {
                 startedPlugins.close();
@@ -174,6 +177,11 @@ public final class Callroute implements AutoCloseable {
     /** The plugins, built-ins included: the registry rules use, and the admin API's view. */
     public PluginHost plugins() {
         return plugins;
+    }
+
+    /** Decides and explains events without a call, for {@code POST /api/simulate}. */
+    public Simulator simulator() {
+        return simulator;
     }
 
     /** The live masking sessions, answered from memory, for the rules on the call path. */

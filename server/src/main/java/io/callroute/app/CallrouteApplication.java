@@ -3,6 +3,7 @@ package io.callroute.app;
 import io.callroute.admin.OpenApiDocument;
 import io.callroute.admin.OpenApiResource;
 import io.callroute.plugins.PluginResource;
+import io.callroute.simulate.SimulateResource;
 import io.callroute.webhook.WebhookGuardFilter;
 import io.callroute.webhook.WebhookResource;
 import jakarta.servlet.ServletContext;
@@ -32,6 +33,7 @@ public final class CallrouteApplication extends ResourceConfig {
         callroute.publishing().resources(null).forEach(this::register);
         callroute.masking().resources().forEach(this::register);
         register(new PluginResource(callroute.plugins()));
+        register(new SimulateResource(callroute.simulator()));
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);

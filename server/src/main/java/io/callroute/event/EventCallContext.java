@@ -14,16 +14,26 @@ public final class EventCallContext implements CallContext {
     private final CallEvent event;
     private final String menu;
     private final Map<String, String> facts;
+    private final boolean simulated;
 
     public EventCallContext(CallEvent event, String menu) {
-        this(event, menu, Map.of());
+        this(event, menu, Map.of(), false);
     }
 
-    /** @param facts named facts derived for this call, e.g. {@code masking.counterparty} */
-    public EventCallContext(CallEvent event, String menu, Map<String, String> facts) {
+    /**
+     * @param facts     named facts derived for this call, e.g. {@code masking.counterparty}
+     * @param simulated whether the call is simulated, replayed or tested rather than live
+     */
+    public EventCallContext(CallEvent event, String menu, Map<String, String> facts, boolean simulated) {
         this.event = event;
         this.menu = menu;
         this.facts = Map.copyOf(facts);
+        this.simulated = simulated;
+    }
+
+    @Override
+    public boolean simulated() {
+        return simulated;
     }
 
     @Override

@@ -70,12 +70,22 @@ public final class CompiledRules implements Decider {
     @Override
     public Optional<Decision> decide(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
-        return decide(event, menu, facts.factsFor(event, menu));
+        return decide(event, menu, facts.factsFor(event, menu), false);
+    }
+
+    /**
+     * Decides as {@link #decide} does for a call that is not live (a replay, a test case): action providers are
+     * told so ({@code CallContext.simulated()}) and change nothing shared, such as an agent rotation.
+     */
+    public Optional<Decision> decideSimulated(CallEvent event) {
+        String menu = MenuToken.parse(event.clientActionId()).menu();
+        return decide(event, menu, facts.factsFor(event, menu), true);
     }
 
     /**
      * Decides as {@link #decide} does and says why: every candidate rule's conditions evaluated one by one against
-     * the same facts Drools saw. Plugin fact providers are asked once.
+     * the same facts Drools saw. Plugin fact providers are asked once; action providers are told the call is
+     * simulated, so explaining changes nothing shared.
      */
     public Explanation explain(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
@@ -84,7 +94,7 @@ public final class CompiledRules implements Decider {
         Decision decision = null;
         String fallbackReason = null;
         try {
-            decision = decide(event, menu, eventFacts).orElse(null);
+            decision = decide(event, menu, eventFacts, true).orElse(null);
             if (decision == null) {
                 fallbackReason = "no rule matched";
             }
@@ -111,7 +121,7 @@ public final class CompiledRules implements Decider {
         return countryZones;
     }
 
-    private Optional<Decision> decide(CallEvent event, String menu, List<Object> eventFacts) {
+    private Optional<Decision> decide(CallEvent event, String menu, List<Object> eventFacts, boolean simulated) {
         MatchCollector matches = new MatchCollector();
         // A session per event costs a few microseconds and keeps events isolated (SPIKE-NOTES §2.4).
         KieSession session = kieBase.newKieSession();
@@ -133,7 +143,7 @@ public final class CompiledRules implements Decider {
         }
         RankedRule winner = rules.get(matches.best());
         Callflow callflow = assembler.assemble(MenuToken.format(winner.rule().nextMenu(), version), winner.steps(),
-                new EventCallContext(event, menu, masked == null ? Map.of() : masked.namedFacts()));
+                new EventCallContext(event, menu, masked == null ? Map.of() : masked.namedFacts(), simulated));
         List<String> matched = Arrays.stream(matches.all()).mapToObj(rank -> rules.get(rank).qualifiedName())
                 .toList();
         String maskingSession = masked == null ? null : masked.getSessionId();

@@ -37,7 +37,7 @@ class PluginsIT {
         HttpResponse<String> response = admin.get("api/plugins");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
-        assertThat(answer.path("apiVersion").asText()).isEqualTo("1.1");
+        assertThat(answer.path("apiVersion").asText()).isEqualTo("1.2");
         JsonNode builtin = answer.path("plugins").path(0);
         assertThat(builtin.path("name").asText()).isEqualTo("builtin");
         assertThat(builtin.path("status").asText()).isEqualTo("enabled");

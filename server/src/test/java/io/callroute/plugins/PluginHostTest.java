@@ -136,9 +136,9 @@ class PluginHostTest {
                 "example.ThePlugin");
         PluginHost host = host();
         assertThat(host.plugin("future").orElseThrow().status()).isEqualTo(PluginStatus.INCOMPATIBLE);
-        assertThat(host.plugin("future").orElseThrow().reason()).contains("2.0").contains("1.1");
+        assertThat(host.plugin("future").orElseThrow().reason()).contains("2.0").contains("1.2");
         assertThat(host.plugin("newer").orElseThrow().status()).isEqualTo(PluginStatus.INCOMPATIBLE);
-        assertThat(host.plugin("newer").orElseThrow().reason()).contains("newer than this server's 1.1");
+        assertThat(host.plugin("newer").orElseThrow().reason()).contains("newer than this server's 1.2");
         assertThat(host.plugin("odd").orElseThrow().status()).isEqualTo(PluginStatus.INCOMPATIBLE);
         assertThatThrownBy(() -> host.update(ADMIN, "future", true, null)).hasMessageContaining("cannot be enabled");
         assertThat(System.getProperty("started.future")).isNull();

@@ -12,4 +12,7 @@ interface AgentPool {
 
     /** The agent for the next call, recorded in the shared state. */
     String next();
+
+    /** The agent the next call would get, recording nothing (for simulated calls). */
+    String peek();
 }

@@ -40,26 +40,41 @@ final class LongestIdlePool implements AgentPool {
     public String next() {
         String chosen = agents.get(0);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            chosen = null;
-            String chosenValue = null;
-            long oldest = Long.MAX_VALUE;
-            for (String agent : agents) {
-                Optional<String> value = state.get(PREFIX + agent);
-                long lastAssigned = value.map(LongestIdlePool::millis).orElse(Long.MIN_VALUE);
-                if (chosen == null || lastAssigned < oldest) {
-                    chosen = agent;
-                    chosenValue = value.orElse(null);
-                    oldest = lastAssigned;
-                }
-            }
+            Candidate candidate = longestIdle();
+            chosen = candidate.agent();
             String claim = clock.millis() + "#" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-            if (state.compareAndSet(PREFIX + chosen, chosenValue, claim)) {
+            if (state.compareAndSet(PREFIX + chosen, candidate.storedClaim(), claim)) {
                 return chosen;
             }
         }
         logger.log(System.Logger.Level.WARNING, "agent-pool: the longest-idle claim could not be recorded after "
                 + MAX_ATTEMPTS + " attempts; assigning without recording");
         return chosen;
+    }
+
+    @Override
+    public String peek() {
+        return longestIdle().agent();
+    }
+
+    /** An agent and the claim stored for it when it was read (null when never assigned). */
+    private record Candidate(String agent, String storedClaim) {
+    }
+
+    private Candidate longestIdle() {
+        String chosen = null;
+        String chosenValue = null;
+        long oldest = Long.MAX_VALUE;
+        for (String agent : agents) {
+            Optional<String> value = state.get(PREFIX + agent);
+            long lastAssigned = value.map(LongestIdlePool::millis).orElse(Long.MIN_VALUE);
+            if (chosen == null || lastAssigned < oldest) {
+                chosen = agent;
+                chosenValue = value.orElse(null);
+                oldest = lastAssigned;
+            }
+        }
+        return new Candidate(chosen, chosenValue);
     }
 
     /** The epoch millis of a stored claim; an unreadable value counts as never assigned. */

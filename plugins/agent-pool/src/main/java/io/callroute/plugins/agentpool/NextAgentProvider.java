@@ -61,6 +61,6 @@ final class NextAgentProvider implements ActionProvider {
             throw new InvalidParameterException(AgentPoolPlugin.SOURCE, "the call's virtual number \"" + callerId
                     + "\" is not an E.164 number; set the plugin's caller id");
         }
-        return List.of(new MakeCall(callerId, pool.next(), recording));
+        return List.of(new MakeCall(callerId, call.simulated() ? pool.peek() : pool.next(), recording));
     }
 }

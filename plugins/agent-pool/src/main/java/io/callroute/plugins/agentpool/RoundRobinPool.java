@@ -48,6 +48,11 @@ final class RoundRobinPool implements AgentPool {
         return agents.get(index);
     }
 
+    @Override
+    public String peek() {
+        return agents.get(parse(state.get(KEY).orElse(null)));
+    }
+
     /** The stored index, wrapped onto the current list (which an admin may have shortened). */
     private int parse(String value) {
         if (value == null) {

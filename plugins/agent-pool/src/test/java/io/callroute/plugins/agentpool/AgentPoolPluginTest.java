@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callroute.plugin.ActionProvider;
 import io.callroute.plugin.CallAction;
+import io.callroute.plugin.CallContext;
 import io.callroute.plugin.CallroutePlugin;
 import io.callroute.plugin.InvalidParameterException;
 import io.callroute.plugin.MakeCall;
@@ -18,6 +19,7 @@ import io.callroute.plugin.testkit.FixtureCalls;
 import io.callroute.plugin.testkit.InMemorySharedState;
 import io.callroute.plugin.testkit.MapParameters;
 import io.callroute.plugin.testkit.MutableClock;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,26 @@ class AgentPoolPluginTest {
         CallflowChecks.assertValid(callflow);
         assertEquals(1, callflow.size());
         return ((MakeCall) callflow.get(0)).destination();
+    }
+
+    /** The call as a simulation, replay or test case presents it: everything the same, but not live. */
+    private static CallContext simulated(CallContext call) {
+        return (CallContext) Proxy.newProxyInstance(CallContext.class.getClassLoader(),
+                new Class<?>[] {CallContext.class}, (proxy, method, args) -> method.getName().equals("simulated")
+                        ? Boolean.TRUE : method.invoke(call, args));
+    }
+
+    @Test
+    void simulatedCallsSeeTheNextAgentWithoutTakingTheirTurn() {
+        for (String strategy : List.of("round-robin", "longest-idle")) {
+            ActionProvider provider = nextAgent(Map.of("agents", AGENTS, "strategy", strategy),
+                    new InMemorySharedState(), Clock.systemUTC());
+            assertEquals(A, agentOf(provider.build(NO_PARAMETERS, simulated(CALL))), strategy);
+            assertEquals(A, agentOf(provider.build(NO_PARAMETERS, simulated(CALL))), strategy);
+            assertEquals(A, agentOf(provider.build(NO_PARAMETERS, CALL)), strategy + ": the live call gets the turn");
+            assertEquals(B, agentOf(provider.build(NO_PARAMETERS, simulated(CALL))), strategy);
+            assertEquals(B, agentOf(provider.build(NO_PARAMETERS, CALL)), strategy);
+        }
     }
 
     @Test
