@@ -7,18 +7,34 @@ import io.callroute.http.ApiErrorException;
 /**
  * A validated {@code POST /api/simulate} body: which rules (a version number, {@code live} or {@code draft}) and the
  * CALL_ACTION payload to decide. The event may be given as 8x8 sends it (the envelope with {@code payload}), as the
- * bare payload, or under {@code "event"}; copying a webhook from a log must just work.
+ * bare payload, or under {@code "event"} — copying a webhook from a log must just work — or composed from a plain
+ * description under {@code "call"} ({@link ComposedCall}).
  *
  * @param version the rules to use
  * @param payload the CALL_ACTION payload object
  * @param field   the JSON path of the payload in the request, for error messages ({@code $.event.payload}…)
+ * @param notes   what composing the event assumed; empty for an event given as 8x8 sends it
+ * @param composed whether the payload was composed from {@code "call"} (then it is shown in the result)
  */
-record SimulationRequest(String version, JsonNode payload, String field) {
+record SimulationRequest(String version, JsonNode payload, String field, java.util.List<String> notes,
+                         boolean composed) {
+
+    SimulationRequest(String version, JsonNode payload, String field) {
+        this(version, payload, field, java.util.List.of(), false);
+    }
 
     static final String LIVE = "live";
 
     static SimulationRequest from(ObjectNode body, String versionParameter) {
         String version = version(body, versionParameter);
+        if (body.has("call")) {
+            if (body.has("event") || body.has("payload")) {
+                throw new ApiErrorException(400, "invalid_field", "give either a composed \"call\" or an 8x8 event,"
+                        + " not both", "$.call");
+            }
+            ComposedCall call = ComposedCall.from(body.get("call"), "$.call");
+            return new SimulationRequest(version, call.payload(), "$.call", call.notes(), true);
+        }
         JsonNode event = body;
         String path = "$";
         if (body.has("event")) {
@@ -32,7 +48,7 @@ record SimulationRequest(String version, JsonNode payload, String field) {
             if (!event.has("callStatus") && !event.has("eventId")) {
                 throw new ApiErrorException(400, "invalid_field", "must be an 8x8 CALL_ACTION event: an envelope with"
                         + " \"eventType\" and \"payload\", or the payload itself (with callStatus, source,"
-                        + " destination, timestamp…)", path);
+                        + " destination, timestamp…); or describe the call under \"call\"", path);
             }
             return new SimulationRequest(version, event, path);
         }

@@ -1,6 +1,7 @@
 package io.callroute.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.actions.CallflowJson;
 import io.callroute.event.CallEvent;
@@ -44,6 +45,11 @@ public final class Simulator {
         CallEvent event = read(request);
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
         result.put("reference", request.version());
+        if (request.composed()) {
+            result.set("event", request.payload());
+            ArrayNode notes = result.putArray("notes");
+            request.notes().forEach(notes::add);
+        }
         Explanation explanation;
         try {
             explanation = runner.run(() -> rules.explain(event));
@@ -89,7 +95,18 @@ public final class Simulator {
         if (field == null || field.equals("payload")) {
             return request.field();
         }
-        return request.field() + "." + (field.startsWith("payload.") ? field.substring("payload.".length()) : field);
+        String name = field.startsWith("payload.") ? field.substring("payload.".length()) : field;
+        if (request.composed()) {
+            boolean inbound = !"OUTBOUND".equals(request.payload().path("callDirection").asText());
+            name = switch (name) {
+                case "source" -> inbound ? "caller" : "virtualNumber";
+                case "destination" -> inbound ? "virtualNumber" : "caller";
+                case "eventData.dtmf", "dtmf" -> "dtmf";
+                case "clientActionId" -> "menu";
+                default -> name;
+            };
+        }
+        return request.field() + "." + name;
     }
 
     private static JsonNode json(byte[] bytes) {

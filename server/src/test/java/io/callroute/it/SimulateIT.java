@@ -89,6 +89,28 @@ class SimulateIT {
     }
 
     @Test
+    void aCallDescribedInPlainTermsIsComposedAndExplained() throws IOException {
+        AdminApi api = new AdminApi(base);
+        HttpResponse<String> response = api.postJson("api/simulate", """
+                {"call": {"caller": "+6591234567", "virtualNumber": "+6531580001", "virtualNumberRef": "vn-sg-ivr-01",
+                          "at": "2026-03-10T10:00", "zone": "Asia/Singapore", "menu": "main_menu", "dtmf": "1"}}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode simulation = JSON.readTree(response.body());
+        assertThat(simulation.path("answeredBy").asText()).isEqualTo("inbound-ivr/sg-sales");
+        assertThat(simulation.path("event").path("timestamp").asText()).isEqualTo("2026-03-10T02:00:00Z");
+        assertThat(simulation.path("event").path("sourceCountryCode").asText()).isEqualTo("SG");
+        JsonNode dtmf = condition(candidate(simulation, "inbound-ivr/sg-sales"), "dtmf");
+        assertThat(dtmf.path("outcome").asText()).isEqualTo("matched");
+        assertThat(condition(candidate(simulation, "inbound-ivr/sg-hours"), "dtmf").path("outcome").asText())
+                .isEqualTo("failed");
+        HttpResponse<String> skipped = api.postJson("api/simulate", """
+                {"call": {"caller": "+447700900123", "virtualNumber": "+442079460958", "at": "2026-03-29T01:30",
+                          "zone": "Europe/London"}}""");
+        assertThat(skipped.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(skipped.body()).path("field").asText()).isEqualTo("$.call.at");
+    }
+
+    @Test
     void aDraftExplainsAHalfHourZoneAndADaylightSavingChangeWithTheLocalTimesItUsed() throws IOException {
         AdminApi api = new AdminApi(base);
         HttpResponse<String> saved = api.putYaml("api/rule-sets/holdout/yaml", HOLDOUT, null);
