@@ -1,6 +1,9 @@
 package io.callroute.app;
 
+import io.callroute.analytics.CallPathCounters;
+import io.callroute.analytics.RuleAnalytics;
 import io.callroute.audit.AuditLog;
+import io.callroute.calllog.CallLogModule;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
 import io.callroute.facts.MaskingLookup;
@@ -61,6 +64,8 @@ public final class Callroute implements AutoCloseable {
     private final Masking masking;
     private final PluginHost plugins;
     private final Simulator simulator;
+    private final CallLogModule callLog;
+    private final RuleAnalytics analytics;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -87,7 +92,8 @@ public final class Callroute implements AutoCloseable {
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
             this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
-            this.recorder = new EventRecorder(database.dataSource(), registry);
+            this.recorder = new EventRecorder(database.dataSource(), registry,
+                    settings.callLogNumbers() == Settings.CallLogNumbers.MASKED);
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
             this.masking = startedMasking;
             // Replaced plugins stay open for two decision deadlines, so calls running on them can finish.
@@ -103,8 +109,12 @@ public final class Callroute implements AutoCloseable {
             publishing.startUp(settings.rulesDir());
             startedPlugins.watch(PLUGIN_POLL);
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
-            this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry);
+            this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry,
+                    new CallPathCounters(registry));
             this.simulator = new Simulator(publishing.versions(), callEventReader, decisionRunner, fallback);
+            this.analytics = new RuleAnalytics(database.dataSource(), liveRules::current);
+            this.callLog = new CallLogModule(database.dataSource(), publishing.versions(), callEventReader,
+                    settings.callLogRetention(), clock, registry);
         } catch (RuntimeException e) {
             if (startedPlugins != null) {
                 startedPlugins.close();
@@ -184,6 +194,15 @@ public final class Callroute implements AutoCloseable {
         return simulator;
     }
 
+    /** The call log: read by id or filter, its API, its purge. */
+    public CallLogModule callLog() {
+        return callLog;
+    }
+
+    public RuleAnalytics analytics() {
+        return analytics;
+    }
+
     /** The live masking sessions, answered from memory, for the rules on the call path. */
     public MaskingLookup maskingLookup() {
         return masking.lookup();
@@ -191,6 +210,7 @@ public final class Callroute implements AutoCloseable {
 
     @Override
     public void close() {
+        callLog.close();
         decisionRunner.close();
         plugins.close();
         masking.close();

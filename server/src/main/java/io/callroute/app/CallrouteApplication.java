@@ -2,6 +2,7 @@ package io.callroute.app;
 
 import io.callroute.admin.OpenApiDocument;
 import io.callroute.admin.OpenApiResource;
+import io.callroute.analytics.AnalyticsResource;
 import io.callroute.plugins.PluginResource;
 import io.callroute.simulate.SimulateResource;
 import io.callroute.webhook.WebhookGuardFilter;
@@ -34,6 +35,8 @@ public final class CallrouteApplication extends ResourceConfig {
         callroute.masking().resources().forEach(this::register);
         register(new PluginResource(callroute.plugins()));
         register(new SimulateResource(callroute.simulator()));
+        callroute.callLog().resources().forEach(this::register);
+        register(new AnalyticsResource(callroute.analytics(), callroute.clock()));
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);

@@ -20,11 +20,22 @@ import java.time.Duration;
  * @param decisionDeadline     longest a decision may take before the fallback is answered
  * @param maxWebhookBytes      largest webhook body accepted (413 above)
  * @param maskingRetention     how long ended and expired masking sessions are kept before the purge deletes them
+ * @param callLogNumbers       whether the call log stores phone numbers masked (default) or in full
+ * @param callLogRetention     how long webhook events stay in the call log before the purge deletes them
  */
 public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsDir, Path rulesDir,
                        String adminPassword, String webhookAuthorization, String webhookAllow,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
-                       int maxWebhookBytes, Duration maskingRetention) {
+                       int maxWebhookBytes, Duration maskingRetention, CallLogNumbers callLogNumbers,
+                       Duration callLogRetention) {
+
+    /** {@code CALLROUTE_CALL_LOG_NUMBERS}: what the call log keeps of phone numbers (and keys that may be a PIN). */
+    public enum CallLogNumbers {
+        /** Every number masked except the event's own virtual number; several keys pressed are not kept. */
+        MASKED,
+        /** Bodies stored as received. */
+        FULL
+    }
 
     public static final String DEFAULT_FALLBACK_MESSAGE =
             "We are sorry, we cannot take your call right now. Please try again later. Goodbye.";
@@ -48,7 +59,9 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
                 orDefault(source.get("CALLROUTE_FALLBACK_VOICE_PROFILE"), DEFAULT_VOICE_PROFILE),
                 Duration.ofMillis(integer(source, "CALLROUTE_DECISION_DEADLINE_MS", 2000, 1, 60_000)),
                 integer(source, "CALLROUTE_WEBHOOK_MAX_BYTES", 65_536, 1024, 16 * 1024 * 1024),
-                duration(source, "CALLROUTE_MASKING_RETENTION", Duration.ofDays(30)));
+                duration(source, "CALLROUTE_MASKING_RETENTION", Duration.ofDays(30)),
+                callLogNumbers(source),
+                positive(source, "CALLROUTE_CALL_LOG_RETENTION", Duration.ofDays(30)));
     }
 
     private static String orDefault(String value, String fallback) {
@@ -89,6 +102,27 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
         }
     }
 
+    private static CallLogNumbers callLogNumbers(SettingSource source) {
+        String raw = source.get("CALLROUTE_CALL_LOG_NUMBERS");
+        if (raw == null || raw.strip().equalsIgnoreCase("masked")) {
+            return CallLogNumbers.MASKED;
+        }
+        if (raw.strip().equalsIgnoreCase("full")) {
+            return CallLogNumbers.FULL;
+        }
+        throw new InvalidSettingException("CALLROUTE_CALL_LOG_NUMBERS", "must be masked or full, not \""
+                + abbreviate(raw) + "\"");
+    }
+
+    /** A duration as {@link #duration} reads it that must also be longer than zero. */
+    private static Duration positive(SettingSource source, String name, Duration fallback) {
+        Duration value = duration(source, name, fallback);
+        if (value.isZero()) {
+            throw new InvalidSettingException(name, "must be longer than zero, e.g. P30D");
+        }
+        return value;
+    }
+
     private static String abbreviate(String raw) {
         return raw.length() <= 20 ? raw : raw.substring(0, 20) + "…";
     }
@@ -101,7 +135,8 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
                 + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")
                 + ", webhookAllow=" + (webhookAllow == null ? "any" : webhookAllow)
                 + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes
-                + ", maskingRetention=" + maskingRetention + "]";
+                + ", maskingRetention=" + maskingRetention + ", callLogNumbers=" + callLogNumbers
+                + ", callLogRetention=" + callLogRetention + "]";
     }
 
     /** JDBC URLs may carry a password parameter; never log it. */

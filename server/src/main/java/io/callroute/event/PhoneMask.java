@@ -1,5 +1,6 @@
 package io.callroute.event;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,15 @@ public final class PhoneMask {
      * alone: their digit runs are shorter or joined to letters.
      */
     public static String maskNumbersIn(String text) {
+        return maskNumbersIn(text, Set.of());
+    }
+
+    /**
+     * As {@link #maskNumbersIn(String)}, except the numbers in {@code keep}, which stay as they are — e.g. the virtual
+     * number of a call in the call log: our own business number, needed to explain the routing again, not anyone's
+     * personal data. A kept number matches with or without its "+".
+     */
+    public static String maskNumbersIn(String text, Set<String> keep) {
         if (text == null) {
             return null;
         }
@@ -53,10 +63,19 @@ public final class PhoneMask {
         }
         StringBuilder masked = new StringBuilder(text.length());
         do {
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(mask(matcher.group())));
+            String number = matcher.group();
+            matcher.appendReplacement(masked, Matcher.quoteReplacement(isKept(number, keep) ? number : mask(number)));
         } while (matcher.find());
         matcher.appendTail(masked);
         return masked.toString();
+    }
+
+    private static boolean isKept(String number, Set<String> keep) {
+        if (keep.isEmpty()) {
+            return false;
+        }
+        String bare = number.startsWith("+") ? number.substring(1) : number;
+        return keep.contains(bare) || keep.contains("+" + bare);
     }
 
     private static boolean isDigits(String text) {

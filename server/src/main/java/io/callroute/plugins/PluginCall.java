@@ -14,6 +14,7 @@ final class PluginCall {
 
     /** @param loader the plugin's class loader, or null to leave the context loader as it is */
     static <T> T run(String plugin, ClassLoader loader, Supplier<T> call) {
+        long start = System.nanoTime();
         String previous = PluginCallTracker.enter(plugin);
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
@@ -27,7 +28,7 @@ final class PluginCall {
             return result;
         } finally {
             thread.setContextClassLoader(context);
-            PluginCallTracker.leave(previous, plugin, failed);
+            PluginCallTracker.leave(previous, plugin, failed, start);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.callroute.store;
 
-import io.callroute.event.PhoneMask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -28,18 +27,32 @@ public final class EventRecorder implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH_SIZE = 200;
     private static final String INSERT = "INSERT INTO webhook_event (received_at, event_type, event_id, session_id,"
-            + " call_status, outcome, rule_name, fallback_reason, decision_micros, body, masking_session_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " call_status, outcome, rule_name, fallback_reason, decision_micros, body, masking_session_id,"
+            + " source_number, destination_number, total_micros, rules_version, deciding_rule, matched_rules,"
+            + " menu_in, menu_out, dtmf, fallback_kind, plugin_calls)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
+    private final CallLogPrivacy privacy;
     private final BlockingQueue<RecordedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Counter written;
     private final Counter dropped;
     private final Thread writer;
     private volatile boolean running = true;
 
+    /** A recorder that masks numbers (and PIN-like keys) in what it stores. */
     public EventRecorder(DataSource dataSource, MeterRegistry registry) {
+        this(dataSource, registry, true);
+    }
+
+    /**
+     * @param maskNumbers whether phone numbers (except the event's own virtual number) and keys pressed that may be
+     *                    a PIN are masked in what is stored ({@code CALLROUTE_CALL_LOG_NUMBERS=masked}), or stored as
+     *                    received ({@code full})
+     */
+    public EventRecorder(DataSource dataSource, MeterRegistry registry, boolean maskNumbers) {
         this.dataSource = dataSource;
+        this.privacy = new CallLogPrivacy(maskNumbers);
         this.written = Counter.builder("callroute.events.recorded").description("Webhook events written to the store")
                 .register(registry);
         this.dropped = Counter.builder("callroute.events.dropped")
@@ -81,6 +94,14 @@ public final class EventRecorder implements AutoCloseable {
         }
     }
 
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
     private void write(List<RecordedEvent> batch) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(INSERT)) {
@@ -99,8 +120,12 @@ public final class EventRecorder implements AutoCloseable {
                     statement.setLong(9, event.decisionMicros());
                 }
                 // The call log is for operations, not a copy of everyone's numbers (masked parties above all).
-                statement.setString(10, PhoneMask.maskNumbersIn(event.body()));
+                statement.setString(10, privacy.body(event));
                 statement.setString(11, event.maskingSession());
+                statement.setString(12, privacy.number(event.source(), event.virtualNumber()));
+                statement.setString(13, privacy.number(event.destination(), event.virtualNumber()));
+                setLong(statement, 14, event.totalMicros());
+                TraceColumns.set(statement, 15, event.trace());
                 statement.addBatch();
             }
             statement.executeBatch();

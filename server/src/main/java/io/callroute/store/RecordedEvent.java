@@ -16,10 +16,24 @@ import java.time.Instant;
  * @param decisionMicros how long answering took, for CALL_ACTION
  * @param body           the body as received (UTF-8); phone numbers in it are masked when it is stored
  * @param maskingSession the number-masking session a CALL_ACTION was answered with, if any
+ * @param source         the calling party as sent, if any (masked when stored, unless it is the virtual number)
+ * @param destination    the called party as sent, if any (likewise)
+ * @param virtualNumber  our own number on this leg, kept unmasked in the stored body and columns; null if unknown
+ * @param totalMicros    how long the webhook took from arrival to answer, for CALL_ACTION
+ * @param trace          why a CALL_ACTION got its answer; null for other events
  */
 public record RecordedEvent(Instant receivedAt, String eventType, String eventId, String sessionId,
                             String callStatus, Outcome outcome, String ruleName, String fallbackReason,
-                            Long decisionMicros, String body, String maskingSession) {
+                            Long decisionMicros, String body, String maskingSession, String source,
+                            String destination, String virtualNumber, Long totalMicros, DecisionTrace trace) {
+
+    /** An event without numbers, timings or trace. */
+    public RecordedEvent(Instant receivedAt, String eventType, String eventId, String sessionId, String callStatus,
+                         Outcome outcome, String ruleName, String fallbackReason, Long decisionMicros, String body,
+                         String maskingSession) {
+        this(receivedAt, eventType, eventId, sessionId, callStatus, outcome, ruleName, fallbackReason,
+                decisionMicros, body, maskingSession, null, null, null, null, null);
+    }
 
     /** Longest body stored (the column's size); far above the default webhook cap of 64 KiB. */
     static final int MAX_BODY_CHARS = 1_000_000;
@@ -33,6 +47,9 @@ public record RecordedEvent(Instant receivedAt, String eventType, String eventId
         ruleName = clip(ruleName, 200);
         fallbackReason = clip(fallbackReason, 2000);
         body = clip(body, MAX_BODY_CHARS);
+        source = clip(source, 40);
+        destination = clip(destination, 40);
+        virtualNumber = clip(virtualNumber, 40);
     }
 
     private static String clip(String value, int max) {

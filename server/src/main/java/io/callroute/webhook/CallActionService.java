@@ -1,11 +1,16 @@
 package io.callroute.webhook;
 
 import io.callroute.actions.CallflowJson;
+import io.callroute.analytics.CallPathCounters;
 import io.callroute.event.CallEvent;
+import io.callroute.event.CallStatus;
 import io.callroute.event.PhoneMask;
 import io.callroute.rules.CompiledRules;
 import io.callroute.rules.Decision;
 import io.callroute.rules.LiveRules;
+import io.callroute.rules.MenuToken;
+import io.callroute.plugins.PluginCallTracker;
+import io.callroute.store.DecisionTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,10 +36,18 @@ public final class CallActionService {
     private final Timer fellBack;
     private final Counter duplicates;
     private final AnswerCache answered = new AnswerCache();
+    private final CallPathCounters counters;
 
     public CallActionService(LiveRules rules, FallbackCallflow fallback, DecisionRunner runner,
                              MeterRegistry registry) {
+        this(rules, fallback, runner, registry, new CallPathCounters(registry));
+    }
+
+    /** @param counters the per-rule and per-menu counters of /metrics */
+    public CallActionService(LiveRules rules, FallbackCallflow fallback, DecisionRunner runner,
+                             MeterRegistry registry, CallPathCounters counters) {
         this.rules = rules;
+        this.counters = counters;
         this.fallback = fallback;
         this.runner = runner;
         this.registry = registry;
@@ -65,38 +78,43 @@ public final class CallActionService {
 
     private Answer decide(CallEvent event) {
         long start = System.nanoTime();
+        Tracing tracing = new Tracing(event);
         try {
             if (!event.isClean()) {
                 return fallback(event, "invalid_event", "unusable values: " + event.problems().stream()
-                        .map(Object::toString).collect(Collectors.joining("; ")), start);
+                        .map(Object::toString).collect(Collectors.joining("; ")), start, tracing);
             }
             Optional<CompiledRules> live = rules.forCall(event.clientActionId());
             if (live.isEmpty()) {
                 return fallback(event, "no_rules", "no rules are loaded: " + String.join("; ", rules.loadProblems()),
-                        start);
+                        start, tracing);
             }
-            Optional<Decision> decision = runner.run(() -> live.get().decider().decide(event));
+            tracing.answeredBy(live.get());
+            Optional<Decision> decision = runner.run(() -> live.get().decider().decide(event), tracing.plugins);
             if (decision.isEmpty()) {
-                return fallback(event, "no_match", "no rule matched", start);
+                return fallback(event, "no_match", "no rule matched", start, tracing);
             }
             Decision chosen = decision.get();
             byte[] json = CallflowJson.toBytes(chosen.callflow());
             long micros = micros(start);
             decided.record(micros, TimeUnit.MICROSECONDS);
-            String ruleName = chosen.ruleSet() + "/" + chosen.ruleId() + (live.get().version() > 0
-                    ? "@v" + live.get().version() : "");
+            String rule = chosen.ruleSet() + "/" + chosen.ruleId();
+            String ruleName = live.get().version() > 0 ? rule + "@v" + live.get().version() : rule;
+            counters.ruleHit(rule);
             if (LOG.isInfoEnabled()) {
                 LOG.info("CALL_ACTION {} session={} {}→{} status={} dtmf={} menu={} answered by {} next={} in {} µs",
                         event.eventId(), event.sessionId(), PhoneMask.mask(event.source()),
                         PhoneMask.mask(event.destination()), event.callStatus(), event.dtmf() == null ? "-" : "set",
                         event.clientActionId(), ruleName, chosen.callflow().clientActionId(), micros);
             }
-            return new Answer(chosen.callflow(), json, ruleName, null, micros, chosen.maskingSession());
+            return new Answer(chosen.callflow(), json, ruleName, null, micros, chosen.maskingSession(),
+                    tracing.trace(rule, chosen.matchedRules(),
+                            MenuToken.parse(chosen.callflow().clientActionId()).menu(), null));
         } catch (DecisionRunner.DecisionFailure failure) {
-            return fallback(event, failure.kind(), failure.getMessage(), start);
+            return fallback(event, failure.kind(), failure.getMessage(), start, tracing);
         } catch (RuntimeException | LinkageError e) {
             // Belt and braces: nothing may turn into a 5xx for 8x8.
-            return fallback(event, "error", e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+            return fallback(event, "error", e.getClass().getSimpleName() + ": " + e.getMessage(), start, tracing);
         }
     }
 
@@ -104,17 +122,60 @@ public final class CallActionService {
     public Answer fallbackFor(String reasonKind, String reason) {
         count(reasonKind);
         LOG.warn("CALL_ACTION answered with the fallback: {}", reason);
-        return new Answer(fallback.callflow(), fallback.json(), null, reason, 0, null);
+        return new Answer(fallback.callflow(), fallback.json(), null, reason, 0, null,
+                new DecisionTrace(null, null, null, null, null, null, reasonKind, null));
     }
 
-    private Answer fallback(CallEvent event, String kind, String reason, long start) {
+    private Answer fallback(CallEvent event, String kind, String reason, long start, Tracing tracing) {
         long micros = micros(start);
         fellBack.record(micros, TimeUnit.MICROSECONDS);
         count(kind);
         LOG.warn("CALL_ACTION {} session={} {}→{} status={} menu={} answered with the fallback ({}): {}",
                 event.eventId(), event.sessionId(), PhoneMask.mask(event.source()),
                 PhoneMask.mask(event.destination()), event.callStatus(), event.clientActionId(), kind, reason);
-        return new Answer(fallback.callflow(), fallback.json(), null, reason, micros, null);
+        return new Answer(fallback.callflow(), fallback.json(), null, reason, micros, null,
+                tracing.trace(null, null, null, kind));
+    }
+
+    /**
+     * What the decision trace of one CALL_ACTION collects on the way: values the call path has anyway, plus the
+     * plugin tracker the decision runs with. Counts the caller's menu input once the answering rules are known.
+     */
+    private final class Tracing {
+        private final CallEvent event;
+        private final String menuIn;
+        private final String dtmf;
+        private final PluginCallTracker plugins = new PluginCallTracker();
+        private CompiledRules answering;
+
+        Tracing(CallEvent event) {
+            this.event = event;
+            this.menuIn = MenuToken.parse(event.clientActionId()).menu();
+            // "timeout" only makes sense for a prompt: an ACTION_COMPLETED of a caller in a menu.
+            this.dtmf = DecisionTrace.dtmfOutcome(menuIn != null && event.callStatus() == CallStatus.ACTION_COMPLETED,
+                    event.dtmf());
+        }
+
+        void answeredBy(CompiledRules rules) {
+            this.answering = rules;
+        }
+
+        DecisionTrace trace(String rule, java.util.List<String> matched, String menuOut, String fallbackKind) {
+            if (dtmf != null) {
+                counters.menuInput(answering, menuIn, event.dtmf());
+            }
+            return new DecisionTrace(answering == null ? null : answering.version(), rule, matched, menuIn, menuOut,
+                    dtmf, fallbackKind, uses(plugins));
+        }
+    }
+
+    private static java.util.List<DecisionTrace.PluginUse> uses(PluginCallTracker tracker) {
+        java.util.List<PluginCallTracker.Use> uses = tracker.uses();
+        if (uses.isEmpty()) {
+            return java.util.List.of();
+        }
+        return uses.stream().map(use -> new DecisionTrace.PluginUse(use.plugin(), use.calls(), use.micros(),
+                use.failures())).toList();
     }
 
     private void count(String kind) {

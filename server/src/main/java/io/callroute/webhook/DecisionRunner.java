@@ -43,7 +43,11 @@ public final class DecisionRunner implements AutoCloseable {
      * could not even start because the pool is saturated.
      */
     public <T> T run(Callable<T> task) {
-        PluginCallTracker tracker = new PluginCallTracker();
+        return run(task, new PluginCallTracker());
+    }
+
+    /** As {@link #run(Callable)}, with the caller's tracker, which afterwards says what plugins were asked. */
+    public <T> T run(Callable<T> task, PluginCallTracker tracker) {
         Future<T> future;
         try {
             future = pool.submit(() -> tracker.runWithin(task));

@@ -65,6 +65,7 @@ public final class WebhookResource {
     public Response receive(@PathParam("endpoint") String endpoint,
                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Instant receivedAt = clock.instant();
+        long startNanos = System.nanoTime();
         if (!ContentTypePolicy.mayBeJson(contentType)) {
             return reject(endpoint, new ApiError(415, "unsupported_media_type",
                     "Webhook bodies must be JSON; this request declared Content-Type "
@@ -87,7 +88,7 @@ public final class WebhookResource {
             return reject(endpoint, asError(rejection));
         }
         try {
-            return dispatch(endpoint, envelope, bytes, receivedAt);
+            return dispatch(endpoint, envelope, bytes, receivedAt, startNanos);
         } catch (WebhookRejection rejection) {
             return reject(endpoint, asError(rejection));
         } catch (RuntimeException e) {
@@ -101,7 +102,8 @@ public final class WebhookResource {
         }
     }
 
-    private Response dispatch(String endpoint, WebhookEnvelope envelope, byte[] bytes, Instant receivedAt) {
+    private Response dispatch(String endpoint, WebhookEnvelope envelope, byte[] bytes, Instant receivedAt,
+                              long startNanos) {
         String body = new String(bytes, StandardCharsets.UTF_8);
         if (!envelope.isVoice() || envelope.knownType() == null) {
             LOG.info("Ignored a webhook with namespace {} and eventType {}", clip(envelope.namespace()),
@@ -116,12 +118,17 @@ public final class WebhookResource {
             Answer answer = callActions.answer(event);
             recorder.record(new RecordedEvent(receivedAt, envelope.eventType(), event.eventId(), event.sessionId(),
                     event.callStatus().name(), answer.isFallback() ? Outcome.FALLBACK : Outcome.ANSWERED,
-                    answer.ruleName(), answer.fallbackReason(), answer.micros(), body, answer.maskingSession()));
+                    answer.ruleName(), answer.fallbackReason(), answer.micros(), body, answer.maskingSession(),
+                    event.source(), event.destination(), event.virtualNumber(),
+                    (System.nanoTime() - startNanos) / 1_000, answer.trace()));
             return ok(endpoint, answer.isFallback() ? "fallback" : "answered", answer.json());
         }
+        String source = text(payload, "source");
+        String destination = text(payload, "destination");
         recorder.record(new RecordedEvent(receivedAt, envelope.eventType(), text(payload, "eventId"),
                 text(payload, "sessionId"), text(payload, "callStatus"), Outcome.ACKNOWLEDGED, null, null, null,
-                body, null));
+                body, null, source, destination,
+                "OUTBOUND".equals(text(payload, "callDirection")) ? source : destination, null, null));
         return ok(endpoint, "acknowledged", ACKNOWLEDGED);
     }
 
