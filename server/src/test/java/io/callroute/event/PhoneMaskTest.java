@@ -42,4 +42,15 @@ class PhoneMaskTest {
                 + "\"627e25f1-133a-11ef-b08c-e33c09483244\",\"timestamp\":\"2024-05-16T04:12:11.217Z\",\"sipCode\":200}");
         org.assertj.core.api.Assertions.assertThat(PhoneMask.maskNumbersIn("no numbers")).isEqualTo("no numbers");
     }
+
+    @org.junit.jupiter.api.Test
+    void keepsOnlyTheNumbersItIsToldToKeep() {
+        String body = "{\"source\":\"+447700900123\",\"destination\":\"+442079460958\","
+                + "\"bridged\":\"442079460000\",\"ref\":\"442079460958\"}";
+        assertThat(PhoneMask.maskNumbersIn(body, java.util.Set.of("+442079460958")))
+                .isEqualTo("{\"source\":\"+447*******23\",\"destination\":\"+442079460958\","
+                        + "\"bridged\":\"442*******00\",\"ref\":\"442079460958\"}");
+        assertThat(PhoneMask.maskNumbersIn(body, java.util.Set.of()))
+                .isEqualTo(PhoneMask.maskNumbersIn(body)).doesNotContain("+442079460958");
+    }
 }
