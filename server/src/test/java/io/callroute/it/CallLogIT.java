@@ -88,6 +88,8 @@ class CallLogIT {
         assertThat(trace.path("menuIn").asText()).isEqualTo("main_menu");
         assertThat(trace.path("menuOut").asText()).isEqualTo("reservations");
         assertThat(trace.path("fallback").asBoolean()).isFalse();
+        assertThat(trace.path("pluginCalls").findValuesAsText("plugin")).as("built-in actions run as a plugin")
+                .contains("builtin");
         assertThat(trace.path("timings").path("totalMicros").asLong())
                 .isGreaterThanOrEqualTo(trace.path("timings").path("decisionMicros").asLong());
         assertThat(call.path("body").path("payload").path("source").asText()).isEqualTo("+447*******23");
