@@ -47,7 +47,7 @@ public final class CallPathCounters {
      * @param rules the rules that answered, whose menus are the only ones counted by name
      */
     public void menuInput(CompiledRules rules, String menu, String dtmf) {
-        String label = rules != null && menusOf(rules).contains(menu) ? menu : OTHER;
+        String label = rules != null && menu != null && menusOf(rules).contains(menu) ? menu : OTHER;
         Counter[] counters = menuKeys.computeIfAbsent(label, this::countersFor);
         counters[slot(dtmf)].increment();
     }

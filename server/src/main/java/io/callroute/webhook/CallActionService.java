@@ -5,11 +5,11 @@ import io.callroute.analytics.CallPathCounters;
 import io.callroute.event.CallEvent;
 import io.callroute.event.CallStatus;
 import io.callroute.event.PhoneMask;
+import io.callroute.plugins.PluginCallTracker;
 import io.callroute.rules.CompiledRules;
 import io.callroute.rules.Decision;
 import io.callroute.rules.LiveRules;
 import io.callroute.rules.MenuToken;
-import io.callroute.plugins.PluginCallTracker;
 import io.callroute.store.DecisionTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -161,7 +161,7 @@ public final class CallActionService {
         }
 
         DecisionTrace trace(String rule, java.util.List<String> matched, String menuOut, String fallbackKind) {
-            if (dtmf != null) {
+            if (dtmf != null && menuIn != null) {
                 counters.menuInput(answering, menuIn, event.dtmf());
             }
             return new DecisionTrace(answering == null ? null : answering.version(), rule, matched, menuIn, menuOut,

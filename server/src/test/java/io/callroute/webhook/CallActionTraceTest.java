@@ -88,6 +88,15 @@ class CallActionTraceTest {
                 List.of()));
     }
 
+    @Test
+    void keysOutsideAnyMenuAreTracedButCountedForNoMenu() {
+        Answer answer = service.answer(event(CallStatus.ACTION_COMPLETED, "GB-LDN-0958", "1", null));
+        assertThat(answer.trace().fallbackKind()).as("no rule for keys outside a menu; not an error")
+                .isEqualTo("no_match");
+        assertThat(answer.trace().dtmf()).isEqualTo("key:1");
+        assertThat(registry.find("callroute.menu.dtmf").counters()).isEmpty();
+    }
+
     private static CallEvent event(CallStatus status, String virtualNumberRef, String dtmf, String clientActionId) {
         return new CallEvent(UUID.randomUUID().toString(), "c", "s", "a", status, CallDirection.INBOUND,
                 CallType.PSTN, "+447700900123", "+442079460958", "GB", "GB", null, virtualNumberRef, 0, 200, dtmf,
