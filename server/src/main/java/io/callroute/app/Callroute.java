@@ -114,7 +114,7 @@ public final class Callroute implements AutoCloseable {
             this.simulator = new Simulator(publishing.versions(), callEventReader, decisionRunner, fallback);
             this.analytics = new RuleAnalytics(database.dataSource(), liveRules::current);
             this.callLog = new CallLogModule(database.dataSource(), publishing.versions(), callEventReader,
-                    settings.callLogRetention(), clock, registry);
+                    decisionRunner, settings.callLogRetention(), clock, registry);
         } catch (RuntimeException e) {
             if (startedPlugins != null) {
                 startedPlugins.close();

@@ -3,22 +3,28 @@ package io.callroute.calllog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.actions.CallflowJson;
 import io.callroute.event.CallEvent;
+import io.callroute.facts.ZoneResolver;
 import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
 import io.callroute.publishing.EditRefused;
 import io.callroute.publishing.Versions;
 import io.callroute.rules.CompiledRules;
+import io.callroute.rules.Decision;
 import io.callroute.rules.Explanation;
 import io.callroute.rules.MenuToken;
+import io.callroute.simulate.ExplanationJson;
 import io.callroute.webhook.CallEventReader;
+import io.callroute.webhook.DecisionRunner;
 import java.io.IOException;
 import java.util.Objects;
 
 /**
  * "Why this callflow?" for a logged CALL_ACTION: its stored body read again (masked numbers stay usable), explained
  * by the rules version that answered it — or by live, the drafts or another version — and compared with what was
- * recorded.
+ * recorded. Explaining runs on the decision pool with the decision deadline, as the simulator does: a plugin that
+ * hangs cannot hang the request, and action providers are told the call is simulated (nothing shared changes).
  */
 final class CallExplainer {
 
@@ -26,10 +32,12 @@ final class CallExplainer {
 
     private final Versions versions;
     private final CallEventReader reader;
+    private final DecisionRunner runner;
 
-    CallExplainer(Versions versions, CallEventReader reader) {
+    CallExplainer(Versions versions, CallEventReader reader, DecisionRunner runner) {
         this.versions = versions;
         this.reader = reader;
+        this.runner = runner;
     }
 
     /**
@@ -50,21 +58,27 @@ final class CallExplainer {
         CallEvent event = event(call);
         ArrayNode notes = ApiJson.MAPPER.createArrayNode();
         CompiledRules rules = rules(call, requested, notes);
-        Explanation explanation = rules.explain(event);
+        Explanation explanation;
+        try {
+            explanation = runner.run(() -> rules.explain(event));
+        } catch (DecisionRunner.DecisionFailure failure) {
+            explanation = null;
+            notes.add("The rules could not be asked (" + failure.kind() + ": " + failure.getMessage() + "); the "
+                    + "webhook would answer the fallback.");
+        }
         if (call.dtmf() != null && call.dtmf().startsWith("digits:") && event.dtmf() == null) {
             notes.add("The caller pressed " + call.dtmf().substring("digits:".length()) + " keys, which the call log "
                     + "does not keep (they may be a PIN), so the explanation sees no keys.");
         }
-
-        String recordedRule = recordedRule(call);
-        String nowRule = explanation.decision() == null ? null
-                : explanation.decision().ruleSet() + "/" + explanation.decision().ruleId();
-        String nowMenu = explanation.decision() == null ? null
-                : MenuToken.parse(explanation.decision().callflow().clientActionId()).menu();
         if (call.isFallback() && call.fallbackKind() != null && !"no_match".equals(call.fallbackKind())) {
             notes.add("The call was answered with the fallback (" + call.fallbackKind() + "), which an explanation "
                     + "does not reproduce: it shows what the rules decide.");
         }
+
+        Decision decision = explanation == null ? null : explanation.decision();
+        String recordedRule = recordedRule(call);
+        String nowRule = decision == null ? null : decision.ruleSet() + "/" + decision.ruleId();
+        String nowMenu = decision == null ? null : MenuToken.parse(decision.callflow().clientActionId()).menu();
 
         ObjectNode answer = ApiJson.MAPPER.createObjectNode();
         answer.put("callId", call.id());
@@ -84,10 +98,28 @@ final class CallExplainer {
         ObjectNode now = answer.putObject("now");
         now.put("rule", nowRule);
         now.put("menuOut", nowMenu);
-        now.put("fallbackReason", explanation.fallbackReason());
+        now.put("fallbackReason", explanation == null ? null : explanation.fallbackReason());
+        if (decision == null) {
+            now.putNull("callflow");
+        } else {
+            now.set("callflow", callflow(decision));
+        }
         answer.put("sameAnswer", Objects.equals(recordedRule, nowRule) && Objects.equals(call.menuOut(), nowMenu));
-        answer.set("explanation", ExplanationWriter.write(explanation));
+        if (explanation == null) {
+            answer.putNull("explanation");
+        } else {
+            answer.set("explanation", ExplanationJson.write(explanation, event.timestamp(),
+                    new ZoneResolver(rules.countryZones())));
+        }
         return answer;
+    }
+
+    private static JsonNode callflow(Decision decision) {
+        try {
+            return ApiJson.MAPPER.readTree(CallflowJson.toBytes(decision.callflow()));
+        } catch (IOException e) {
+            throw new IllegalStateException("the callflow's own JSON did not parse", e);
+        }
     }
 
     private CallEvent event(LoggedCall call) {

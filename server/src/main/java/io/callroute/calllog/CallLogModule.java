@@ -2,6 +2,7 @@ package io.callroute.calllog;
 
 import io.callroute.publishing.Versions;
 import io.callroute.webhook.CallEventReader;
+import io.callroute.webhook.DecisionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +35,13 @@ public final class CallLogModule implements AutoCloseable {
 
     /**
      * @param versions  compiled rules of any version, to explain logged calls again
+     * @param runner    the decision pool, which explanations run on with the decision deadline
      * @param retention how long events are kept ({@code CALLROUTE_CALL_LOG_RETENTION})
      */
-    public CallLogModule(DataSource dataSource, Versions versions, CallEventReader reader, Duration retention,
-                         Clock clock, MeterRegistry registry) {
+    public CallLogModule(DataSource dataSource, Versions versions, CallEventReader reader, DecisionRunner runner,
+                         Duration retention, Clock clock, MeterRegistry registry) {
         this.log = new CallLog(dataSource);
-        this.resource = new CallLogResource(log, new CallExplainer(versions, reader));
+        this.resource = new CallLogResource(log, new CallExplainer(versions, reader, runner));
         CallLogPurge purge = new CallLogPurge(dataSource, retention, clock, registry);
         executor.scheduleWithFixedDelay(() -> {
             try {

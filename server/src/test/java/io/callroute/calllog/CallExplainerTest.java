@@ -11,9 +11,11 @@ import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
 import io.callroute.webhook.CallEventReader;
+import io.callroute.webhook.DecisionRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,7 @@ class CallExplainerTest {
     @TempDir
     Path dir;
     private Database database;
+    private DecisionRunner runner;
     private CallExplainer explainer;
 
     @BeforeEach
@@ -44,11 +47,13 @@ class CallExplainerTest {
                 ActionRegistry.load(getClass().getClassLoader()), new LiveRules(), AuditSink.logOnly(),
                 Clock.systemUTC());
         assertThat(publishing.startUp(Path.of(System.getProperty("callroute.rules.dir", "../rules")))).isTrue();
-        explainer = new CallExplainer(publishing.versions(), new CallEventReader());
+        runner = new DecisionRunner(Duration.ofSeconds(10));
+        explainer = new CallExplainer(publishing.versions(), new CallEventReader(), runner);
     }
 
     @AfterEach
     void stop() {
+        runner.close();
         database.close();
     }
 
@@ -63,9 +68,10 @@ class CallExplainerTest {
         JsonNode winner = answer.path("explanation").path("candidates").get(0);
         assertThat(winner.path("rule").asText()).isEqualTo("two-level-menu/main-reservations");
         assertThat(winner.path("winner").asBoolean()).isTrue();
-        assertThat(winner.path("conditions").toString()).contains("MATCHED");
-        assertThat(answer.path("explanation").path("situation").path("properties").path("source").asText())
+        assertThat(winner.path("conditions").toString()).contains("\"outcome\":\"matched\"");
+        assertThat(answer.path("explanation").path("facts").path("call").path("source").asText())
                 .isEqualTo("+447*******23");
+        assertThat(answer.path("now").path("callflow").path("clientActionId").asText()).isEqualTo("reservations:v1");
 
         JsonNode differently = explainer.explain(keyPress(1, "1", "main_menu:v1", "main_menu"), "live");
         assertThat(differently.path("sameAnswer").asBoolean()).as("the recorded rule and menu differ").isFalse();

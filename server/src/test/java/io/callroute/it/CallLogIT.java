@@ -102,7 +102,7 @@ class CallLogIT {
         assertThat(explained.path("now").path("rule").asText()).isEqualTo("two-level-menu/main-reservations");
         assertThat(explained.path("sameAnswer").asBoolean()).isTrue();
         assertThat(explained.path("notes")).isEmpty();
-        JsonNode properties = explained.path("explanation").path("situation").path("properties");
+        JsonNode properties = explained.path("explanation").path("facts").path("call");
         assertThat(properties.path("source").asText()).isEqualTo("+447*******23");
         assertThat(properties.path("destination").asText()).isEqualTo("+442079460958");
         assertThat(explained.path("explanation").path("decision").path("rule").asText())
