@@ -1,5 +1,6 @@
 package io.callroute.app;
 
+import io.callroute.analysis.Analysis;
 import io.callroute.analytics.CallPathCounters;
 import io.callroute.analytics.RuleAnalytics;
 import io.callroute.audit.AuditLog;
@@ -52,6 +53,7 @@ public final class Callroute implements AutoCloseable {
     private final Database database;
     private final EventRecorder recorder;
     private final Publishing publishing;
+    private final Analysis analysis;
     private final LiveRules liveRules = new LiveRules();
     private final DecisionRunner decisionRunner;
     private final CallActionService callActions;
@@ -105,6 +107,8 @@ public final class Callroute implements AutoCloseable {
             Publishing rules = new Publishing(database.dataSource(), compiler, startedPlugins::actions, liveRules,
                     AuditSink.to(audit), clock);
             this.publishing = rules;
+            this.analysis = new Analysis(rules.versions(), clock);
+            rules.checks().register(analysis.check());
             startedPlugins.onChange(() -> rules.publisher().reloadLive());
             publishing.startUp(settings.rulesDir());
             startedPlugins.watch(PLUGIN_POLL);
@@ -154,6 +158,10 @@ public final class Callroute implements AutoCloseable {
 
     public Publishing publishing() {
         return publishing;
+    }
+
+    public Analysis analysis() {
+        return analysis;
     }
 
     public CallActionService callActions() {

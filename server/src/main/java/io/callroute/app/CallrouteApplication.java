@@ -33,6 +33,7 @@ public final class CallrouteApplication extends ResourceConfig {
         // The authentication filter sets an Actor on every /api request; a resource reached without one refuses it.
         callroute.publishing().resources(null).forEach(this::register);
         callroute.masking().resources().forEach(this::register);
+        callroute.analysis().resources().forEach(this::register);
         register(new PluginResource(callroute.plugins()));
         register(new SimulateResource(callroute.simulator()));
         callroute.callLog().resources().forEach(this::register);
