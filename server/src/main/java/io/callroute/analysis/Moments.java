@@ -44,7 +44,8 @@ final class Moments {
         Map<String, String> states = new HashMap<>();
         schedules.forEach((name, schedule) -> states.put(name, schedule.stateAt(
                 instant.atZone(zoneOf(schedule.zoneKey(), partyZone)).toLocalDateTime()).name()));
-        return new Moment(instant, clocks, states);
+        // Immutable copies once per instant: every situation built from the moment shares them instead of copying.
+        return new Moment(instant, Map.copyOf(clocks), Map.copyOf(states));
     }
 
     /** The IANA zone of a key; {@code caller} and {@code callee} are the party's zone. */

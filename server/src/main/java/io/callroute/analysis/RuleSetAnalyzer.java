@@ -27,9 +27,9 @@ import java.util.Set;
 public final class RuleSetAnalyzer {
 
     /** Classes evaluated for one entry at most; beyond, the entry is reported as not analysed. */
-    static final long MAX_CLASSES_PER_ENTRY = 100_000;
+    static final long MAX_CLASSES_PER_ENTRY = 50_000;
     /** Classes evaluated for the whole rule base at most, so a publish never waits long on the analysis. */
-    static final long MAX_CLASSES = 400_000;
+    static final long MAX_CLASSES = 150_000;
 
     private final Clock clock;
 
