@@ -40,10 +40,13 @@ public final class CalendarResource {
 
     @GET
     @RequiresRole(Role.VIEWER)
-    public Response calendar(@QueryParam("version") String version, @QueryParam("number") String number,
+    public Response calendar(@QueryParam("version") String version, @QueryParam("number") String numberParam,
                              @QueryParam("menu") String menu, @QueryParam("week") String week,
                              @QueryParam("zone") String zone) {
         String reference = Analysis.version(version);
+        // An unencoded '+' of an E.164 number arrives as a space.
+        String number = numberParam != null && numberParam.startsWith(" ") && numberParam.length() > 1
+                ? "+" + numberParam.substring(1) : numberParam;
         if (number == null || number.isBlank()) {
             throw invalid("number", "number is required: a number the rules name, e.g. a virtualNumberRef");
         }

@@ -66,11 +66,16 @@ final class EntryRun {
 
     /** How many cells the run evaluates. */
     long size() {
+        return combos() * intervals.size();
+    }
+
+    /** How many combinations of classes there are. */
+    long combos() {
         long combos = 1;
         for (Dimension dimension : dimensions) {
             combos *= dimension.values().size();
         }
-        return combos * intervals.size();
+        return combos;
     }
 
     void run() {

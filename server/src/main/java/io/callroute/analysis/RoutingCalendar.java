@@ -23,7 +23,7 @@ import java.util.Set;
 final class RoutingCalendar {
 
     static final Duration SLOT = Duration.ofMinutes(15);
-    private static final int MAX_COMBOS_FOR_VARIES = 256;
+    private static final int MAX_COMBOS_FOR_VARIES = 64;
 
     private RoutingCalendar() {
     }
@@ -31,7 +31,7 @@ final class RoutingCalendar {
     static ObjectNode build(EntryRun run, LocalDate monday) {
         ZoneId zone = run.zone;
         int[] typical = run.typicalCombo();
-        List<int[]> combos = run.allCombos().size() <= MAX_COMBOS_FOR_VARIES ? run.allCombos() : List.of();
+        List<int[]> combos = run.combos() <= MAX_COMBOS_FOR_VARIES ? run.allCombos() : List.of();
         ObjectNode body = Findings.NODES.objectNode();
         body.put("numberProperty", run.entry.numberProperty()).put("number", run.entry.number())
                 .put("menu", run.entry.menu()).put("zone", zone.getId()).put("week", isoWeek(monday))

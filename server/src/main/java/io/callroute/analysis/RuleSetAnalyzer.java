@@ -104,8 +104,8 @@ public final class RuleSetAnalyzer {
         /** The entries of one number: its first answer, then every menu a winning rule sends callers to. */
         private void analyseNumber(List<Entry> start, Map<String, RankedRule> entered) {
             Deque<Entry> queue = new ArrayDeque<>(start);
-            Set<String> seen = new HashSet<>();
-            start.forEach(entry -> seen.add(String.valueOf(entry.menu())));
+            Set<String> seen = new HashSet<>();   // menus queued; the first answer has none
+            start.stream().filter(entry -> !entry.firstRound()).forEach(entry -> seen.add(entry.menu()));
             Map<String, EntryRun> menus = new LinkedHashMap<>();
             while (!queue.isEmpty()) {
                 Entry entry = queue.removeFirst();
