@@ -13,11 +13,15 @@ import io.callroute.plugins.PluginFactCatalog;
 import io.callroute.plugins.PluginHost;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
+import io.callroute.replay.LoggedEventReader;
+import io.callroute.replay.ReplayFeature;
 import io.callroute.rules.LiveRules;
 import io.callroute.rules.RuleCompiler;
 import io.callroute.simulate.Simulator;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
+import io.callroute.testcases.TestCaseFeature;
+import io.callroute.testcases.WebhookEventCalls;
 import io.callroute.webhook.CallActionService;
 import io.callroute.webhook.CallEventReader;
 import io.callroute.webhook.DecisionRunner;
@@ -68,6 +72,8 @@ public final class Callroute implements AutoCloseable {
     private final Simulator simulator;
     private final CallLogModule callLog;
     private final RuleAnalytics analytics;
+    private final TestCaseFeature testCases;
+    private final ReplayFeature replay;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
@@ -110,6 +116,10 @@ public final class Callroute implements AutoCloseable {
             this.analysis = new Analysis(rules.versions(), clock);
             rules.checks().register(analysis.check());
             startedPlugins.onChange(() -> rules.publisher().reloadLive());
+            LoggedEventReader loggedEvents = new LoggedEventReader(envelopeParser, callEventReader);
+            this.testCases = new TestCaseFeature(database.dataSource(), new WebhookEventCalls(database.dataSource()),
+                    loggedEvents, rules, liveRules, AuditSink.to(audit), clock);
+            this.replay = new ReplayFeature(database.dataSource(), loggedEvents, rules);
             publishing.startUp(settings.rulesDir());
             startedPlugins.watch(PLUGIN_POLL);
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
@@ -209,6 +219,16 @@ public final class Callroute implements AutoCloseable {
 
     public RuleAnalytics analytics() {
         return analytics;
+    }
+
+    /** Saved test cases and their publish check. */
+    public TestCaseFeature testCases() {
+        return testCases;
+    }
+
+    /** Replaying logged calls through other rules. */
+    public ReplayFeature replay() {
+        return replay;
     }
 
     /** The live masking sessions, answered from memory, for the rules on the call path. */

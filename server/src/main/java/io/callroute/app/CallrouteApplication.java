@@ -38,6 +38,8 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new SimulateResource(callroute.simulator()));
         callroute.callLog().resources().forEach(this::register);
         register(new AnalyticsResource(callroute.analytics(), callroute.clock()));
+        callroute.testCases().resources().forEach(this::register);
+        callroute.replay().resources().forEach(this::register);
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);
