@@ -21,6 +21,8 @@ ALTER TABLE webhook_event ADD COLUMN fallback_kind VARCHAR(64);
 ALTER TABLE webhook_event ADD COLUMN plugin_calls VARCHAR(2000);
 
 CREATE INDEX webhook_event_rule ON webhook_event (deciding_rule, received_at);
+-- A test case is saved from a call by 8x8's eventId as well as by log id.
+CREATE INDEX webhook_event_event_id ON webhook_event (event_id);
 CREATE INDEX webhook_event_menu_in ON webhook_event (menu_in, received_at);
 CREATE INDEX webhook_event_menu_out ON webhook_event (menu_out, received_at);
 CREATE INDEX webhook_event_source_number ON webhook_event (source_number);

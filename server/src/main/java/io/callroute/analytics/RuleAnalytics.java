@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * Rule analytics over a time window, computed by SQL from the call log, so they survive restarts and count the
  * calls of every node: hits and last fired per rule (live rules that never fired included, with 0), fallbacks by
  * reason, and per menu a DTMF funnel — how often the menu was offered, which keys callers pressed, how often they
- * pressed several keys or none before the timeout, and how often the answer was the fallback.
+ * pressed several keys or none before the timeout, how often the input was not a choice the menu offers (judged by
+ * the live rule that answered it, {@link KeyHandling}), and how often the answer was the fallback.
  *
  * <p>An event 8x8 delivered twice counts once (by its eventId).
  */
@@ -43,9 +44,9 @@ public final class RuleAnalytics {
             + " GROUP BY COALESCE(fallback_kind, 'unknown')";
     private static final String ENTERED = "SELECT menu_out, " + EVENTS + " FROM webhook_event"
             + " WHERE event_type = 'CALL_ACTION' AND menu_out IS NOT NULL" + WINDOW + " GROUP BY menu_out";
-    private static final String INPUT = "SELECT menu_in, dtmf, outcome, " + EVENTS + " FROM webhook_event"
-            + " WHERE event_type = 'CALL_ACTION' AND menu_in IS NOT NULL AND dtmf IS NOT NULL" + WINDOW
-            + " GROUP BY menu_in, dtmf, outcome";
+    private static final String INPUT = "SELECT menu_in, dtmf, outcome, deciding_rule, " + EVENTS
+            + " FROM webhook_event WHERE event_type = 'CALL_ACTION' AND menu_in IS NOT NULL AND dtmf IS NOT NULL"
+            + WINDOW + " GROUP BY menu_in, dtmf, outcome, deciding_rule";
 
     private final DataSource dataSource;
     private final Supplier<Optional<CompiledRules>> liveRules;
@@ -117,6 +118,7 @@ public final class RuleAnalytics {
 
     private ArrayNode menus(Connection connection, Instant from, Instant to) throws SQLException {
         Map<String, MenuFunnel> funnels = new TreeMap<>();
+        KeyHandling handling = new KeyHandling(liveRules.get().map(CompiledRules::rules).orElse(List.of()));
         try (PreparedStatement select = window(connection, ENTERED, from, to);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -126,8 +128,11 @@ public final class RuleAnalytics {
         try (PreparedStatement select = window(connection, INPUT, from, to);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
+                String input = rows.getString(2);
+                KeyHandling.Kind kind = input.equals("timeout") ? KeyHandling.Kind.UNKNOWN
+                        : handling.classify(rows.getString(4), input);
                 funnels.computeIfAbsent(rows.getString(1), MenuFunnel::new)
-                        .add(rows.getString(2), "FALLBACK".equals(rows.getString(3)), rows.getLong(4));
+                        .add(input, "FALLBACK".equals(rows.getString(3)), kind, rows.getLong(5));
             }
         }
         ArrayNode menus = ApiJson.MAPPER.createArrayNode();
@@ -152,13 +157,21 @@ public final class RuleAnalytics {
         private long severalKeys;
         private long timeouts;
         private long fallbacks;
+        private long invalid;
+        private final Map<String, Long> invalidKeys = new TreeMap<>();
 
         MenuFunnel(String menu) {
             this.menu = menu;
         }
 
-        void add(String dtmf, boolean fallback, long count) {
+        void add(String dtmf, boolean fallback, KeyHandling.Kind kind, long count) {
             responses += count;
+            if (kind == KeyHandling.Kind.INVALID) {
+                invalid += count;
+                if (dtmf.startsWith("key:")) {
+                    invalidKeys.merge(dtmf.substring(4), count, Long::sum);
+                }
+            }
             if (dtmf.startsWith("key:")) {
                 keys.merge(dtmf.substring(4), count, Long::sum);
             } else if (dtmf.startsWith("digits:")) {
@@ -180,6 +193,9 @@ public final class RuleAnalytics {
             keys.forEach(pressed::put);
             json.put("severalKeys", severalKeys);
             json.put("timeouts", timeouts);
+            json.put("invalid", invalid);
+            ObjectNode invalidPressed = json.putObject("invalidKeys");
+            invalidKeys.forEach(invalidPressed::put);
             json.put("fallbacks", fallbacks);
             return json;
         }

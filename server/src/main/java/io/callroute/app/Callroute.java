@@ -4,6 +4,7 @@ import io.callroute.analysis.Analysis;
 import io.callroute.analytics.CallPathCounters;
 import io.callroute.analytics.RuleAnalytics;
 import io.callroute.audit.AuditLog;
+import io.callroute.calllog.CallLog;
 import io.callroute.calllog.CallLogModule;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
@@ -21,7 +22,6 @@ import io.callroute.simulate.Simulator;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
 import io.callroute.testcases.TestCaseFeature;
-import io.callroute.testcases.WebhookEventCalls;
 import io.callroute.webhook.CallActionService;
 import io.callroute.webhook.CallEventReader;
 import io.callroute.webhook.DecisionRunner;
@@ -117,7 +117,7 @@ public final class Callroute implements AutoCloseable {
             rules.checks().register(analysis.check());
             startedPlugins.onChange(() -> rules.publisher().reloadLive());
             LoggedEventReader loggedEvents = new LoggedEventReader(envelopeParser, callEventReader);
-            this.testCases = new TestCaseFeature(database.dataSource(), new WebhookEventCalls(database.dataSource()),
+            this.testCases = new TestCaseFeature(database.dataSource(), new CallLog(database.dataSource()),
                     loggedEvents, rules, liveRules, AuditSink.to(audit), clock);
             this.replay = new ReplayFeature(database.dataSource(), loggedEvents, rules);
             publishing.startUp(settings.rulesDir());

@@ -38,6 +38,14 @@ public final class CallLog {
         return found.stream().findFirst();
     }
 
+    /** The newest logged CALL_ACTION with this 8x8 eventId (8x8 may deliver one event twice). */
+    public Optional<LoggedCall> findCallAction(String eventId) {
+        List<LoggedCall> found = select("SELECT " + COLUMNS + " FROM webhook_event WHERE event_id = ?"
+                + " AND event_type = 'CALL_ACTION' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", List.of(eventId),
+                "reading the call of event " + eventId);
+        return found.stream().findFirst();
+    }
+
     /** The rows matching {@code query}, newest (largest id) first, at most {@code query.limit()}. */
     public List<LoggedCall> list(CallQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM webhook_event WHERE 1 = 1");

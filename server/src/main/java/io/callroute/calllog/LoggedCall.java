@@ -42,6 +42,18 @@ public record LoggedCall(long id, Instant receivedAt, String eventType, String e
         matchedRules = matchedRules == null ? List.of() : List.copyOf(matchedRules);
     }
 
+    /**
+     * The rule that answered, {@code set/id}: the recorded deciding rule, or for rows written before the decision
+     * trace existed, {@code rule_name} without its {@code @vN}; null when no rule answered.
+     */
+    public String answeringRule() {
+        if (rule != null || ruleName == null) {
+            return rule;
+        }
+        int at = ruleName.lastIndexOf('@');
+        return at < 0 ? ruleName : ruleName.substring(0, at);
+    }
+
     /** Whether this row is a CALL_ACTION, the only kind a decision can be explained for. */
     public boolean isCallAction() {
         return "CALL_ACTION".equals(eventType);

@@ -1,5 +1,6 @@
 package io.callroute.testcases;
 
+import io.callroute.calllog.CallLog;
 import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
 import io.callroute.replay.LoggedEventReader;
@@ -17,7 +18,7 @@ public final class TestCaseFeature {
     private final TestCases cases;
     private final TestCaseResource resource;
 
-    public TestCaseFeature(DataSource dataSource, LoggedCalls calls, LoggedEventReader events, Publishing publishing,
+    public TestCaseFeature(DataSource dataSource, CallLog calls, LoggedEventReader events, Publishing publishing,
                            LiveRules liveRules, AuditSink audit, Clock clock) {
         this.cases = new TestCases(new TestCaseStore(dataSource), calls, events, liveRules::current, audit, clock);
         this.resource = new TestCaseResource(cases, publishing.versions());

@@ -3,6 +3,8 @@ package io.callroute.testcases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.auth.Actor;
+import io.callroute.calllog.CallLog;
+import io.callroute.calllog.LoggedCall;
 import io.callroute.event.CallEvent;
 import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
@@ -37,14 +39,14 @@ public final class TestCases {
     private static final int MAX_DESCRIPTION = 2000;
 
     private final TestCaseStore store;
-    private final LoggedCalls calls;
+    private final CallLog calls;
     private final LoggedEventReader events;
     private final Supplier<Optional<CompiledRules>> liveRules;
     private final AuditSink audit;
     private final Clock clock;
 
     /** @param liveRules the rules live now, to warn when a new case does not hold for them; empty when none are */
-    TestCases(TestCaseStore store, LoggedCalls calls, LoggedEventReader events,
+    TestCases(TestCaseStore store, CallLog calls, LoggedEventReader events,
               Supplier<Optional<CompiledRules>> liveRules, AuditSink audit, Clock clock) {
         this.store = store;
         this.calls = calls;
@@ -86,7 +88,7 @@ public final class TestCases {
                 throw new ApiErrorException(400, "invalid_field", "\"event\" cannot be given with \"fromCall\": the"
                         + " event is the logged call's.", "event");
             }
-            LoggedCalls.LoggedEvent call = loggedCall(fromCall);
+            LoggedCall call = loggedCall(fromCall);
             sourceCall = call.id();
             event = loggedBody(call);
             expectation = body.has("expect") && !body.get("expect").isNull()
@@ -186,20 +188,20 @@ public final class TestCases {
         };
     }
 
-    private LoggedCalls.LoggedEvent loggedCall(JsonNode fromCall) {
-        Optional<LoggedCalls.LoggedEvent> found;
+    private LoggedCall loggedCall(JsonNode fromCall) {
+        Optional<LoggedCall> found;
         String shown;
         if (fromCall.canConvertToLong() && fromCall.isIntegralNumber()) {
             found = calls.find(fromCall.longValue());
             shown = Long.toString(fromCall.longValue());
         } else if (fromCall.isTextual() && !fromCall.textValue().isBlank() && fromCall.textValue().length() <= 256) {
-            found = calls.findByEventId(fromCall.textValue());
+            found = calls.findCallAction(fromCall.textValue());
             shown = "with eventId \"" + fromCall.textValue() + "\"";
         } else {
             throw new ApiErrorException(400, "invalid_field", "\"fromCall\" must be a call-log id (a number) or the"
                     + " eventId 8x8 gave the CALL_ACTION (text).", "fromCall");
         }
-        LoggedCalls.LoggedEvent call = found.orElseThrow(() -> new EditRefused.NotFound("There is no call " + shown
+        LoggedCall call = found.orElseThrow(() -> new EditRefused.NotFound("There is no call " + shown
                 + " in the call log (yet: calls are logged within a second or two)"));
         if (!"CALL_ACTION".equals(call.eventType())) {
             throw new ApiErrorException(422, "not_a_call_action", "Call " + shown + " is a " + call.eventType()
@@ -208,7 +210,7 @@ public final class TestCases {
         return call;
     }
 
-    private JsonNode loggedBody(LoggedCalls.LoggedEvent call) {
+    private JsonNode loggedBody(LoggedCall call) {
         if (call.body() == null) {
             throw new ApiErrorException(422, "call_not_reproducible", "The call log did not keep the body of call "
                     + call.id() + ".", "fromCall");
@@ -222,12 +224,12 @@ public final class TestCases {
     }
 
     /** The answer the call got, as an expectation. */
-    private static Expectation answered(LoggedCalls.LoggedEvent call) {
+    private static Expectation answered(LoggedCall call) {
         if (RecordedEvent.Outcome.FALLBACK.name().equals(call.outcome())) {
             return Expectation.ofFallback();
         }
-        if (RecordedEvent.Outcome.ANSWERED.name().equals(call.outcome()) && call.rule() != null) {
-            return Expectation.ofRule(call.rule());
+        if (RecordedEvent.Outcome.ANSWERED.name().equals(call.outcome()) && call.answeringRule() != null) {
+            return Expectation.ofRule(call.answeringRule());
         }
         throw new ApiErrorException(422, "call_not_reproducible", "Call " + call.id() + " was not answered by the"
                 + " rules (" + call.outcome() + "); give \"expect\" to say what it should get.", "fromCall");

@@ -11,6 +11,10 @@ import io.callroute.store.RecordedEvent;
 import io.callroute.store.RecordedEvent.Outcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import io.callroute.rules.CompiledRules;
+import io.callroute.rules.RuleCompiler;
+import io.callroute.rules.RuleSetSource;
+import io.callroute.actions.ActionRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,13 +58,52 @@ class RuleAnalyticsTest {
                     .isEqualTo("[{\"reason\":\"deadline\",\"count\":1},{\"reason\":\"no_match\",\"count\":1}]");
             JsonNode main = report.path("menus").get(0);
             assertThat(main.toString()).isEqualTo("{\"menu\":\"main_menu\",\"entered\":2,\"responses\":2,"
-                    + "\"keys\":{\"1\":1},\"severalKeys\":0,\"timeouts\":1,\"fallbacks\":0}");
+                    + "\"keys\":{\"1\":1},\"severalKeys\":0,\"timeouts\":1,\"invalid\":0,\"invalidKeys\":{},"
+                    + "\"fallbacks\":0}");
             assertThat(report.path("menus").get(1).toString()).isEqualTo("{\"menu\":\"reservations\",\"entered\":1,"
-                    + "\"responses\":1,\"keys\":{},\"severalKeys\":1,\"timeouts\":0,\"fallbacks\":1}");
+                    + "\"responses\":1,\"keys\":{},\"severalKeys\":1,\"timeouts\":0,\"invalid\":0,\"invalidKeys\":{},"
+                    + "\"fallbacks\":1}");
 
             ObjectNode later = analytics.report(T0.plus(Duration.ofMinutes(60)), T0.plus(Duration.ofHours(2)));
             assertThat(later.path("rules").get(0).path("hits").asLong()).isEqualTo(1);
             assertThat(later.path("fallbacks")).isEmpty();
+        }
+    }
+
+    @Test
+    void keysTheMenuDoesNotOfferAreCountedAsInvalidByTheRuleThatAnsweredThem() {
+        CompiledRules live = new RuleCompiler().compile(List.of(new RuleSetSource("menu", """
+                ruleSet: menu
+                defaultZone: Europe/London
+                defaults: { say: { voiceProfile: en-GB-RyanNeural } }
+                rules:
+                  - id: one
+                    when: { callStatus: ACTION_COMPLETED, menu: main_menu, dtmf: ["1", "2"] }
+                    then: { steps: [ { say: { text: "Reservations" } } ] }
+                  - id: invalid-key
+                    priority: -1
+                    when: { callStatus: ACTION_COMPLETED, menu: main_menu, dtmf: any }
+                    then: { menu: main_menu, steps: [ { say: { text: "Not an option" } } ] }
+                """)), ActionRegistry.load(RuleAnalyticsTest.class.getClassLoader()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db/keys"), registry)) {
+            try (EventRecorder recorder = new EventRecorder(database.dataSource(), registry)) {
+                record(recorder, 1, "k1", Outcome.ANSWERED, "menu/one", "main_menu", null, "key:1", null);
+                record(recorder, 2, "k2", Outcome.ANSWERED, "menu/one", "main_menu", null, "key:2", null);
+                record(recorder, 3, "k7", Outcome.ANSWERED, "menu/invalid-key", "main_menu", "main_menu", "key:7",
+                        null);
+                record(recorder, 4, "k9", Outcome.ANSWERED, "menu/invalid-key", "main_menu", "main_menu", "key:9",
+                        null);
+                record(recorder, 5, "k9b", Outcome.ANSWERED, "menu/invalid-key", "main_menu", "main_menu", "key:9",
+                        null);
+                record(recorder, 6, "gone", Outcome.ANSWERED, "old/rule", "main_menu", null, "key:5", null);
+            }
+            JsonNode main = new RuleAnalytics(database.dataSource(), () -> Optional.of(live))
+                    .report(T0, T0.plus(Duration.ofMinutes(60))).path("menus").get(0);
+            assertThat(main.path("responses").asLong()).isEqualTo(6);
+            assertThat(main.path("invalid").asLong()).as("7, 9, 9; the key answered by a rule no longer live is"
+                    + " not judged").isEqualTo(3);
+            assertThat(main.path("invalidKeys").toString()).isEqualTo("{\"7\":1,\"9\":2}");
         }
     }
 

@@ -118,6 +118,7 @@ class CallLogIT {
         JsonNode main = menu(analytics, "main_menu");
         assertThat(main.path("entered").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(main.path("keys").path("1").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(main.path("invalid").asLong()).as("key 1 is a choice of the main menu").isZero();
         assertThat(menu(analytics, "reservations").path("timeouts").asLong()).isGreaterThanOrEqualTo(1);
 
         String metrics = http.get("metrics").body();

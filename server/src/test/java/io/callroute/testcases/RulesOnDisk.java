@@ -63,7 +63,7 @@ public final class RulesOnDisk implements AutoCloseable {
         if (!publishing.startUp(Path.of(System.getProperty("callroute.rules.dir", "../rules")))) {
             throw new IllegalStateException("the example rules did not go live");
         }
-        testCases = new TestCaseFeature(database.dataSource(), new WebhookEventCalls(database.dataSource()), EVENTS,
+        testCases = new TestCaseFeature(database.dataSource(), new io.callroute.calllog.CallLog(database.dataSource()), EVENTS,
                 publishing, live, sink, Clock.systemUTC());
     }
 
