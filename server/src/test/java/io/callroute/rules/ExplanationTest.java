@@ -176,6 +176,31 @@ class ExplanationTest {
         assertThat(outcome(explanation, "us-callers")).isEqualTo(Outcome.FAILED);
     }
 
+    @Test
+    void aMaskingConditionOnACallWhoseNumbersTheLogMaskedIsUnknown() {
+        CompiledRules rules = compile("""
+                ruleSet: masked
+                defaultZone: Asia/Singapore
+                defaults: { say: { voiceProfile: en-US-BenjaminRUS } }
+                rules:
+                  - id: bridge
+                    priority: 20
+                    when: { callStatus: CALL_RECEIVED, masking: live }
+                    then: { steps: [ { say: { text: "Connecting" } } ] }
+                  - id: ended
+                    priority: 10
+                    when: { callStatus: CALL_RECEIVED, masking: none }
+                    then: { steps: [ { say: { text: "Booking over" } } ] }
+                """);
+        CallEvent logged = new CallEvent("e", "c", "s", "acct", io.callroute.event.CallStatus.CALL_RECEIVED,
+                io.callroute.event.CallDirection.INBOUND, io.callroute.event.CallType.PSTN, "+659*****32",
+                "+6531580001", "SG", "SG", null, null, 0, 200, null, null, Instant.parse("2026-03-10T03:30:00Z"),
+                null, List.of());
+        Explanation explanation = rules.explain(logged);
+        assertThat(outcome(explanation, "bridge")).isEqualTo(Outcome.UNKNOWN);
+        assertThat(outcome(explanation, "ended")).isEqualTo(Outcome.UNKNOWN);
+    }
+
     private static Outcome outcome(Explanation explanation, String ruleId) {
         return explanation.candidates().stream().filter(c -> c.ruleId().equals(ruleId)).findFirst().orElseThrow()
                 .outcome();
