@@ -159,8 +159,10 @@ public final class ConditionEvaluator {
     }
 
     private static Outcome maskingOutcome(MaskingCondition masking, Situation situation) {
-        if (isMaskedParty(situation.property("source")) || isMaskedParty(situation.property("destination"))) {
-            // A call from the call log: its session was looked up by a number whose digits are hidden now.
+        if (situation.maskingState() != null
+                && (isMaskedParty(situation.property("source")) || isMaskedParty(situation.property("destination")))) {
+            // A call from the call log to a masking number (the virtual number is kept, so that much is known): its
+            // session was looked up by a caller whose digits are hidden now.
             return Outcome.UNKNOWN;
         }
         String state = situation.maskingState();

@@ -71,7 +71,7 @@ class GuardedActionProviderTest {
             throw new IllegalStateException("boom");
         }), null, registry);
         // Long enough that a loaded CI machine starts the task and enters the plugin before the deadline passes.
-        try (DecisionRunner runner = new DecisionRunner(Duration.ofSeconds(1))) {
+        try (DecisionRunner runner = new DecisionRunner(Duration.ofSeconds(3))) {
             assertThatThrownBy(() -> runner.run(() -> {
                 build(slow);
                 return null;

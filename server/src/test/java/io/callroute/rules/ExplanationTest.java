@@ -178,7 +178,11 @@ class ExplanationTest {
 
     @Test
     void aMaskingConditionOnACallWhoseNumbersTheLogMaskedIsUnknown() {
-        CompiledRules rules = compile("""
+        // +6531580001 is a masking number; other numbers are not.
+        io.callroute.facts.MaskingLookup lookup = (virtualNumber, caller, at) -> virtualNumber.equals("+6531580001")
+                ? io.callroute.facts.MaskingMatch.NO_LIVE_SESSION : io.callroute.facts.MaskingMatch.NOT_MASKED;
+        CompiledRules rules = new RuleCompiler(RuleCompiler.class.getClassLoader(), lookup,
+                io.callroute.facts.FactCatalog.NONE).compile(List.of(new RuleSetSource("test", """
                 ruleSet: masked
                 defaultZone: Asia/Singapore
                 defaults: { say: { voiceProfile: en-US-BenjaminRUS } }
@@ -191,7 +195,7 @@ class ExplanationTest {
                     priority: 10
                     when: { callStatus: CALL_RECEIVED, masking: none }
                     then: { steps: [ { say: { text: "Booking over" } } ] }
-                """);
+                """)), ACTIONS);
         CallEvent logged = new CallEvent("e", "c", "s", "acct", io.callroute.event.CallStatus.CALL_RECEIVED,
                 io.callroute.event.CallDirection.INBOUND, io.callroute.event.CallType.PSTN, "+659*****32",
                 "+6531580001", "SG", "SG", null, null, 0, 200, null, null, Instant.parse("2026-03-10T03:30:00Z"),
@@ -199,6 +203,12 @@ class ExplanationTest {
         Explanation explanation = rules.explain(logged);
         assertThat(outcome(explanation, "bridge")).isEqualTo(Outcome.UNKNOWN);
         assertThat(outcome(explanation, "ended")).isEqualTo(Outcome.UNKNOWN);
+        CallEvent otherNumber = new CallEvent("e", "c", "s", "acct", io.callroute.event.CallStatus.CALL_RECEIVED,
+                io.callroute.event.CallDirection.INBOUND, io.callroute.event.CallType.PSTN, "+659*****32",
+                "+6531589999", "SG", "SG", null, null, 0, 200, null, null, Instant.parse("2026-03-10T03:30:00Z"),
+                null, List.of());
+        assertThat(outcome(rules.explain(otherNumber), "bridge")).as("not a masking number: that much is known")
+                .isEqualTo(Outcome.FAILED);
     }
 
     private static Outcome outcome(Explanation explanation, String ruleId) {
