@@ -1,0 +1,71 @@
+// The admin UI's shell: sign-in, the navigation (only the pages the user's role may open), and a hash router
+// (#/rules, #/simulate…) so that every page has an address, the back button works and no server routes are needed.
+
+import pages from './pages/index.js';
+import { renderLogin } from './pages/login.js';
+import { can, load, signOut, user } from './session.js';
+import { announce, h } from './ui.js';
+import { ApiError } from './api.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const account = document.getElementById('account');
+
+function currentPath() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  return hash.split('?')[0] || 'home';
+}
+
+/** The query part of the hash: #/calendar?number=vn-1 → URLSearchParams. */
+export function hashParameters() {
+  const hash = location.hash;
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+export function navigate(path) {
+  location.hash = `#/${path}`;
+}
+
+function drawNavigation(active) {
+  nav.replaceChildren(h('ul', {}, pages.filter((page) => can(page.role)).map((page) => h('li', {},
+    h('a', { href: `#/${page.path}`, 'aria-current': page.path === active ? 'page' : null }, page.title)))));
+  const me = user();
+  account.replaceChildren(me ? h('span', {}, h('span', { id: 'whoami' }, `${me.username} (${me.role.toLowerCase()})`),
+    ' ', h('button', { type: 'button', id: 'sign-out', onclick: async () => { await signOut(); route(); } },
+      'Sign out')) : '');
+}
+
+async function route() {
+  main.replaceChildren();
+  if (!user() && !(await load())) {
+    nav.replaceChildren();
+    account.replaceChildren();
+    document.title = 'Sign in · Callroute';
+    renderLogin(main, () => route());
+    return;
+  }
+  const path = currentPath();
+  const page = pages.find((p) => p.path === path) || pages[0];
+  drawNavigation(page.path);
+  document.title = `${page.title} · Callroute`;
+  if (!can(page.role)) {
+    main.append(h('h1', {}, page.title), h('p', { role: 'alert' },
+      `Your role (${user().role.toLowerCase()}) cannot open this page.`));
+    return;
+  }
+  try {
+    await page.render(main, { navigate, parameters: hashParameters(), refresh: route });
+    announce(`${page.title} loaded`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      await signOut().catch(() => {});
+      route();
+      return;
+    }
+    main.append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this page: ${e.message}`));
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();

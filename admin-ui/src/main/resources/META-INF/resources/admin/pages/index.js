@@ -1,0 +1,7 @@
+// Every page of the admin UI, in the order of the navigation. A page is a module whose default export is
+// {path, title, role, render(main, context)}: `role` is the least role that may open it, `render` fills `main`.
+// Add a page by importing it here.
+
+import home from './home.js';
+
+export default [home];
