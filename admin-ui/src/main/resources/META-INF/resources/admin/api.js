@@ -50,6 +50,33 @@ async function request(method, path, body, headers = {}) {
   return { status: response.status, body: json, etag: response.headers.get('ETag') };
 }
 
+/** A text document (the rule set YAML) in or out; errors are still the server's JSON, thrown as ApiError. */
+async function requestText(method, path, text, contentType, etag) {
+  const headers = { Accept: `${contentType}, application/json`, 'X-Requested-With': 'XMLHttpRequest' };
+  if (text !== undefined) {
+    headers['Content-Type'] = contentType;
+  }
+  if (etag) {
+    headers['If-Match'] = etag;
+  }
+  if (method !== 'GET' && csrfToken) {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
+  const response = await fetch(`../api/${path}`, { method, headers, credentials: 'same-origin', body: text });
+  const body = await response.text();
+  const isJson = (response.headers.get('Content-Type') || '').includes('json');
+  if (!response.ok) {
+    let json = { message: body };
+    try {
+      json = JSON.parse(body);
+    } catch (e) {
+      // not JSON: the text is the message
+    }
+    throw new ApiError(response.status, json);
+  }
+  return { status: response.status, body: isJson ? JSON.parse(body) : body, etag: response.headers.get('ETag') };
+}
+
 export const api = {
   get: (path) => request('GET', path).then((r) => r.body),
   /** The whole answer ({status, body, etag}) for callers that need the ETag. */
@@ -57,4 +84,8 @@ export const api = {
   post: (path, body) => request('POST', path, body === undefined ? {} : body).then((r) => r.body),
   put: (path, body, etag) => request('PUT', path, body, etag ? { 'If-Match': etag } : {}),
   del: (path, etag) => request('DELETE', path, undefined, etag ? { 'If-Match': etag } : {}),
+  /** {status, body: text, etag} of a text document such as `rule-sets/x/yaml`. */
+  getText: (path, type = 'application/yaml') => requestText('GET', path, undefined, type),
+  /** Sends a text document; the answer's body is the server's JSON. */
+  putText: (path, text, etag, type = 'application/yaml') => requestText('PUT', path, text, type, etag),
 };

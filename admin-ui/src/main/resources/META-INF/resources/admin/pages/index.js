@@ -3,5 +3,7 @@
 // Add a page by importing it here.
 
 import home from './home.js';
+import rules from './rules.js';
+import publish from './publish.js';
 
-export default [home];
+export default [home, rules, publish];
