@@ -76,7 +76,7 @@ class PublishUiIT {
             browser.signIn("admin", AdminApi.ADMIN_PASSWORD);
             browser.consoleErrors();   // the signed-out check before the sign-in is an expected 401
             browser.waitFor(By.cssSelector(".rule-item[data-rule-id='sg-open']"));
-            assertThat(page.findElement(By.id("draft-status")).getText()).isEqualTo("Drafts same as live");
+            assertThat(page.findElement(By.id("draft-status")).getText()).isEqualTo("Drafts are the same as live");
             int all = shownRules(page).size();
             assertThat(all).isGreaterThan(20);
             WebElement sgOpen = page.findElement(By.cssSelector(".rule-item[data-rule-id='sg-open']"));

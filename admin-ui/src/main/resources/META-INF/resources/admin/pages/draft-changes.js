@@ -22,10 +22,10 @@ export function draftChanges(diff) {
   return { changed, newSets, counts, identical: diff.identical };
 }
 
-/** "2 rules changed, 1 added" — or "same as live". */
+/** "differ from live: 2 rules changed, 1 rule added" — or "are the same as live" (after "Drafts"). */
 export function changeSentence(changes) {
   if (changes.identical) {
-    return 'same as live';
+    return 'are the same as live';
   }
   const c = changes.counts;
   const parts = [
@@ -34,5 +34,5 @@ export function changeSentence(changes) {
     [c.ruleSetsRemoved, 'rule set removed', 'rule sets removed'],
     [c.settings, 'rule set setting changed', 'rule set settings changed'],
   ].filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  return `differs from live: ${parts.join(', ') || 'changed'}`;
+  return `differ from live: ${parts.join(', ') || 'changed'}`;
 }

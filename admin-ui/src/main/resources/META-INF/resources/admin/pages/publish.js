@@ -105,7 +105,8 @@ export default {
       api.get('versions'), api.get('versions/live/diff/draft'), api.post('validate')]);
     const message = pendingMessage;
     pendingMessage = null;
-    main.append(
+    // main.append would write null as text: drop the parts this user or this moment does not have.
+    main.append(...[
       h('h1', {}, 'Publish'),
       message ? h('p', { class: 'card ok', id: 'publish-result', role: 'status' }, message) : null,
       h('dl', { class: 'facts' },
@@ -118,7 +119,7 @@ export default {
       impactSection(),
       can('PUBLISHER') ? publishForm(refresh)
         : h('p', { class: 'hint', id: 'publish-role-note' }, 'Publishing and rolling back need the publisher role.'),
-      renderHistory(versions, refresh, report));
+      renderHistory(versions, refresh, report)].filter(Boolean));
     if (message) {
       announce(message);
     }

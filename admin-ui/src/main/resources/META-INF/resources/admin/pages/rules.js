@@ -103,6 +103,7 @@ export default {
       count.textContent = `${shown} of ${allItems.length} rules shown`;
     };
     filters.addEventListener('input', apply);
+    filters.addEventListener('change', apply);
     filters.addEventListener('submit', (event) => event.preventDefault());
 
     main.append(
@@ -112,7 +113,7 @@ export default {
         changes.identical ? null : h('a', { href: '#/publish' }, 'Review and publish')),
       h('p', { class: 'hint' }, 'The drafts: what the next publish makes live. Editing rules in a form comes later;',
         can('EDITOR') ? ' for now, export and import a rule set as YAML.' : ' editors can import YAML.'),
-      filters, count, sets.length ? sections : h('p', {}, 'There are no rule sets yet.'));
+      filters, count, ...(sets.length ? sections : [h('p', {}, 'There are no rule sets yet.')]));
     apply();
   },
 };
