@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -108,10 +109,19 @@ class PublishUiIT {
                     .satisfies(only -> assertThat(only.getAttribute("data-rule-id")).isEqualTo("main-hours"));
             browser.screenshot("publish-02-rules-changed-in-draft");
 
-            // The YAML of the rule set, saved back unchanged: the server finds no problem.
+            // The YAML of the rule set: a key the format does not know is saved but listed with its path; saved
+            // back as exported, the server finds no problem.
             page.findElement(By.cssSelector("section[data-rule-set='two-level-menu'] .yaml-link")).click();
             WebElement yaml = browser.waitFor(By.id("rule-yaml"));
-            assertThat(yaml.getAttribute("value")).contains("ruleSet: two-level-menu", "main-hours");
+            String exported = yaml.getAttribute("value");
+            assertThat(exported).contains("ruleSet: two-level-menu", "main-hours");
+            ((JavascriptExecutor) page).executeScript("arguments[0].value = 'colour: blue\\n' + arguments[0].value",
+                    yaml);
+            page.findElement(By.id("yaml-save")).click();
+            browser.waitForText(By.id("yaml-saved"), "with problems");
+            assertThat(page.findElement(By.id("yaml-problems")).getText()).contains("$.colour");
+            browser.screenshot("publish-02b-yaml-problems");
+            ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]", yaml, exported);
             page.findElement(By.id("yaml-save")).click();
             browser.waitForText(By.id("yaml-saved"), "No problems.");
 
@@ -129,6 +139,7 @@ class PublishUiIT {
             assertThat(page.findElement(By.id("impact-changed")).getText()).isEqualTo(String.valueOf(CALLS));
             assertThat(page.findElement(By.id("impact")).getText())
                     .contains("two-level-menu/main-hours → two-level-menu/main-invalid-key: " + CALLS + " calls");
+            scrollTo(page, By.cssSelector(".impact-group"));
             browser.screenshot("publish-04-impact");
 
             // The failing test case blocks the publish; publishing anyway needs a reason.
@@ -152,6 +163,7 @@ class PublishUiIT {
             assertThat(page.findElement(By.id("live-version-number")).getText()).isEqualTo("1");
             assertThat(parse(api.get("api/versions/live")).path("number").asInt()).isEqualTo(1);
             assertThat(page.findElement(By.id("publications")).getText()).contains("rolled back to");
+            scrollTo(page, By.id("history-title"));
             browser.screenshot("publish-06-rolled-back");
 
             assertThat(browser.consoleErrors()).as("only the refused publish, which the page handles")
@@ -174,6 +186,11 @@ class PublishUiIT {
             assertThat(page.findElements(By.cssSelector(".yaml-link"))).isEmpty();
             assertThat(browser.consoleErrors()).isEmpty();
         }
+    }
+
+    /** Brings a part of a long page into the screenshot. */
+    private static void scrollTo(WebDriver page, By locator) {
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", page.findElement(locator));
     }
 
     private static List<WebElement> shownRules(WebDriver page) {

@@ -71,6 +71,10 @@ export function renderProblems(problems) {
     h('strong', {}, p.ruleSet), p.ruleId ? ` rule ${p.ruleId}` : '', ', ', h('code', {}, p.path), `: ${p.message}`)));
 }
 
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The validation answer: whether a publish would go through, compile problems, then findings. */
 export function renderValidation(validation) {
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
@@ -78,7 +82,7 @@ export function renderValidation(validation) {
   return h('div', {},
     h('p', { id: 'validation-verdict', class: validation.valid ? 'ok' : 'bad' },
       validation.valid ? 'A publish would go through.' : 'A publish would be refused until these are fixed.',
-      ` ${validation.problems.length} problems, ${errors} errors, ${warnings} warnings.`),
+      ` ${count(validation.problems.length, 'problem')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}.`),
     validation.problems.length ? renderProblems(validation.problems) : null,
     renderFindings(validation.findings, 'validation-findings'));
 }
