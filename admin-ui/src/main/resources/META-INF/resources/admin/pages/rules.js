@@ -53,7 +53,7 @@ export default {
     const sections = sets.map((set, index) => {
       const items = lists[index].rules.map(({ rule }) => ruleItem(set.name, rule,
         changes.newSets.has(set.name) || changes.changed.has(`${set.name}/${rule.id}`)));
-      const section = h('section', { class: 'card rule-set', 'data-rule-set': set.name,
+      const section = h('section', { class: 'card rule-set-card', 'data-rule-set': set.name,
         'aria-labelledby': `set-${index}` },
       h('div', { class: 'rule-set-head' },
         h('h2', { id: `set-${index}` }, set.name),
