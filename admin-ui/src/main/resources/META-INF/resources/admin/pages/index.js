@@ -3,5 +3,8 @@
 // Add a page by importing it here.
 
 import home from './home.js';
+import simulate from './simulate.js';
+import calendar from './calendar.js';
+import calls from './calls.js';
 
-export default [home];
+export default [home, simulate, calendar, calls];
