@@ -48,6 +48,7 @@ class InsightUiIT {
         try (Browser browser = Browser.open(base, 1280)) {
             browser.go("simulate");
             browser.signIn("admin", AdminApi.ADMIN_PASSWORD);
+            browser.consoleErrors();   // the signed-out check before the form is a 401 the browser logs
             browser.waitFor(By.id("compose-form"));
             // A Singapore caller to vn-sg-ivr-01 on Tuesday 2026-03-10 at 10:00 Singapore time, key 1 in the main menu.
             type(browser, "sim-caller", "+6591234567");
@@ -90,6 +91,7 @@ class InsightUiIT {
         try (Browser browser = Browser.open(base, 1280)) {
             browser.go("calendar");
             browser.signIn("admin", AdminApi.ADMIN_PASSWORD);
+            browser.consoleErrors();   // the signed-out check before the form is a 401 the browser logs
             browser.waitFor(By.id("calendar-form"));
             new Select(browser.driver().findElement(By.id("cal-number"))).selectByValue("vn-sg-ivr-01");
             type(browser, "cal-week", "2026-W13");
@@ -127,6 +129,7 @@ class InsightUiIT {
         try (Browser browser = Browser.open(base, 1280)) {
             browser.go("calls");
             browser.signIn("admin", AdminApi.ADMIN_PASSWORD);
+            browser.consoleErrors();   // the signed-out check before the form is a 401 the browser logs
             By row = By.cssSelector("#calls-table tr[data-call-id='" + id + "']");
             browser.waitFor(row);
             String shown = browser.driver().findElement(row).getText();

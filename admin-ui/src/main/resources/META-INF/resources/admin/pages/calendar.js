@@ -50,7 +50,7 @@ export default {
       options(numbers.map((n) => [n.number, `${n.number}`]), number),
       numbers.some((n) => n.number === number) || !number ? null : h('option', { value: number, selected: true }, number));
     const menuInput = h('select', { id: 'cal-menu', name: 'menu', 'data-field': 'menu' });
-    const fillMenus = () => menuInput.replaceChildren(...options([['', 'First answer (no menu)'],
+    const fillMenus = () => menuInput.replaceChildren(...options([['', 'First answer'],
       ...menusOf(entries, numberInput.value).map((m) => [m, m])], menu));
     fillMenus();
     numberInput.addEventListener('change', fillMenus);
@@ -127,8 +127,8 @@ export default {
       gaps.length
         ? h('ul', { id: 'calendar-gaps', class: 'gaps' }, gaps.map((g) => h('li', {}, g)))
         : h('p', { id: 'calendar-gaps' }, 'No gaps: a rule answers every slot of this week.'),
-      dst.length ? [h('h2', {}, 'Daylight saving'), h('ul', { id: 'calendar-dst' }, dst.map((n) => h('li', {}, n)))]
-        : null,
+      h('div', {}, dst.length ? [h('h2', {}, 'Daylight saving'),
+        h('ul', { id: 'calendar-dst' }, dst.map((n) => h('li', {}, n)))] : null),
       calendarTable(calendar, rows));
     announce(`Calendar of ${calendar.number}, ${calendar.week}: ${gaps.length} gap${gaps.length === 1 ? '' : 's'}`);
   },

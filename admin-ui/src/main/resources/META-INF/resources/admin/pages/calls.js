@@ -21,6 +21,14 @@ function keyInWords(dtmf) {
   return kind === 'key' ? value : `${value} keys (not kept)`;
 }
 
+/** An instant as the browser's local "2026-03-10 10:00:05" (the exact instant is in the cell's title). */
+function localTime(iso) {
+  const t = new Date(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`
+    + `:${pad(t.getSeconds())}`;
+}
+
 function took(call) {
   return call.totalMicros == null ? '—' : `${(call.totalMicros / 1000).toFixed(1)} ms`;
 }
@@ -54,7 +62,8 @@ async function explain(call, cell) {
       ? renderExplanation({ rule: explained.now.rule, fallbackReason: explained.now.fallbackReason,
         answer: explained.now.callflow, facts: e.facts, candidates: e.candidates, notes: explained.notes },
       comparison(explained))
-      : [comparison(explained), h('ul', {}, (explained.notes || []).map((n) => h('li', {}, n)))]);
+      : h('div', {}, comparison(explained), h('ul', {}, (explained.notes || []).map((n) => h('li', {}, n)))));
+    cell.scrollIntoView({ block: 'start' });
     announce(`Call ${call.id}: ${explained.now.rule || 'fallback'}`);
   } catch (e) {
     cell.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `Cannot explain this call: ${e.message}`));
@@ -142,7 +151,7 @@ export default {
     function detailRow(row, kind, fill) {
       const existing = row.nextElementSibling;
       if (existing && existing.classList.contains('call-detail')) {
-        const same = existing.dataset.kind === kind;
+        const same = existing.dataset.kind === kind;   // the same button again closes it
         existing.remove();
         if (same) {
           return;
@@ -155,7 +164,7 @@ export default {
     function rowOf(call) {
       const isAction = call.eventType === 'CALL_ACTION';
       const row = h('tr', { 'data-call-id': call.id, 'data-session': call.sessionId || '' },
-        h('td', { title: call.receivedAt }, new Date(call.receivedAt).toLocaleString()),
+        h('td', { title: call.receivedAt }, localTime(call.receivedAt)),
         h('td', {}, call.eventType, call.callStatus ? h('div', { class: 'hint' }, call.callStatus) : null),
         h('td', {}, call.source || '—'),
         h('td', {}, call.destination || '—'),

@@ -124,6 +124,7 @@ export default {
       try {
         const simulation = await api.post(`simulate?version=${encodeURIComponent(version.value)}`, body);
         result.replaceChildren(h('h2', {}, 'Result'), resultOf(simulation));
+        result.scrollIntoView({ block: 'start' });
         announce(simulation.answeredBy ? `Decided by ${simulation.answeredBy}` : 'Fallback: no rule decided');
       } catch (e) {
         result.replaceChildren();
