@@ -81,6 +81,13 @@ class InsightUiIT {
             browser.waitForText(By.id("sim-at-error"), "does not exist in Europe/London");
             assertThat(browser.driver().findElement(By.id("sim-at")).getAttribute("aria-invalid")).isEqualTo("true");
             browser.screenshot("insight-02-simulate-dst-gap");
+
+            // An 8x8 event pasted as it is: Tuesday 2025-04-08 10:15 in Singapore, the first answer.
+            browser.driver().findElement(By.cssSelector("input[name=sim-mode][value=paste]")).click();
+            type(browser, "sim-event", new String(Fixtures.valid("vca_inbound_ivr_call_received_sg.json"),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            browser.driver().findElement(By.cssSelector("#paste-form button[type=submit]")).click();
+            browser.waitForText(By.cssSelector("#simulation-result .deciding-rule"), "Decided by inbound-ivr/sg-open");
             assertThat(browser.consoleErrors()).as("only the refused simulation's 422")
                     .allMatch(message -> message.contains("api/simulate") && message.contains("422"));
         }
@@ -148,11 +155,27 @@ class InsightUiIT {
             type(browser, "case-name-" + id, "ui-sg-first-answer");
             browser.driver().findElement(By.cssSelector("tr.call-detail form button[type=submit]")).click();
             browser.waitForText(By.cssSelector("tr.call-detail .save-outcome"), "Saved test case ui-sg-first-answer.");
+            assertThat(browser.driver().findElement(By.cssSelector("tr.call-detail .save-outcome")).getText())
+                    .as("the live rules reproduce the call: no warning").isEqualTo("Saved test case ui-sg-first-answer.");
             browser.screenshot("insight-05-calls-saved-test-case");
             assertThat(browser.consoleErrors()).isEmpty();
         }
         JsonNode cases = parse(api.get("api/test-cases").body());
         assertThat(cases.toString()).contains("\"ui-sg-first-answer\"");
+
+        // A viewer may ask why, but is offered no button that saves anything.
+        HttpResponse<String> viewer = api.postJson("api/users",
+                "{\"username\":\"vicky\",\"password\":\"vicky-password-1\",\"role\":\"viewer\"}");
+        assertThat(viewer.statusCode()).as(viewer.body()).isEqualTo(201);
+        try (Browser browser = Browser.open(base, 800)) {
+            browser.go("calls");
+            browser.signIn("vicky", "vicky-password-1");
+            By row = By.cssSelector("#calls-table tr[data-call-id='" + id + "']");
+            browser.waitFor(row);
+            assertThat(browser.driver().findElement(row).findElements(By.cssSelector("button.why"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector("button.save-case"))).isEmpty();
+            browser.screenshot("insight-06-calls-viewer-800");
+        }
     }
 
     private static void type(Browser browser, String id, String text) {

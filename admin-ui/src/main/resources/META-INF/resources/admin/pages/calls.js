@@ -2,7 +2,7 @@
 // explained again — and, for editors, "Save as test case".
 
 import { api } from '../api.js';
-import { renderExplanation, outcomeBadge } from '../explanation.js';
+import { renderExplanation } from '../explanation.js';
 import { ruleName } from '../insight.js';
 import { can } from '../session.js';
 import { announce, clearErrors, field, h, showError } from '../ui.js';
@@ -49,8 +49,9 @@ function comparison(explained) {
       recorded.menuOut ? `, next menu ${recorded.menuOut}` : ''),
     h('dt', {}, `Now (${explained.requestedVersion}, version ${explained.version})`), h('dd', {}, ruleName(now.rule),
       now.menuOut ? `, next menu ${now.menuOut}` : ''),
-    h('dt', {}, 'Same answer'), h('dd', {}, outcomeBadge(explained.sameAnswer ? 'matched' : 'failed'),
-      explained.sameAnswer ? ' yes' : ' no: the rules answer differently now'));
+    h('dt', {}, 'Same answer'), h('dd', {}, explained.sameAnswer
+      ? h('span', { class: 'badge matched' }, '✓ same')
+      : [h('span', { class: 'badge failed' }, '✗ different'), ' the rules answer differently now']));
 }
 
 async function explain(call, cell) {
@@ -86,8 +87,8 @@ function saveForm(call, cell) {
     try {
       const saved = await api.post('test-cases', { name: name.value.trim(), fromCall: call.id });
       const warnings = saved.warnings || [];
-      outcome.replaceChildren(h('p', { class: 'ok', role: 'status' }, `Saved test case ${saved.name}.`),
-        warnings.length ? h('ul', { class: 'warnings' }, warnings.map((w) => h('li', { class: 'warning' }, `Warning: ${w}`))) : null);
+      outcome.replaceChildren(h('div', {}, h('p', { class: 'ok', role: 'status' }, `Saved test case ${saved.name}.`),
+        warnings.length ? h('ul', { class: 'warnings' }, warnings.map((w) => h('li', { class: 'warning' }, `Warning: ${w}`))) : null));
       form.querySelector('button[type=submit]').disabled = true;
       announce(`Saved test case ${saved.name}`);
     } catch (e) {
