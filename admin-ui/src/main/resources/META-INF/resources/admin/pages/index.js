@@ -3,5 +3,9 @@
 // Add a page by importing it here.
 
 import home from './home.js';
+import plugins from './plugins.js';
+import audit from './audit.js';
+import users from './users.js';
+import account from './account.js';
 
-export default [home];
+export default [home, plugins, audit, users, account];
