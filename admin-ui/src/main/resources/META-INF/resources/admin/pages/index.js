@@ -6,5 +6,9 @@ import home from './home.js';
 import simulate from './simulate.js';
 import calendar from './calendar.js';
 import calls from './calls.js';
+import plugins from './plugins.js';
+import audit from './audit.js';
+import users from './users.js';
+import account from './account.js';
 
-export default [home, simulate, calendar, calls];
+export default [home, simulate, calendar, calls, plugins, audit, users, account];
