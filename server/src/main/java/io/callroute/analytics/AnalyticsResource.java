@@ -2,7 +2,7 @@ package io.callroute.analytics;
 
 import io.callroute.auth.RequiresRole;
 import io.callroute.auth.Role;
-import io.callroute.calllog.QueryParameters;
+import io.callroute.http.QueryParameter;
 import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
 import jakarta.ws.rs.GET;
@@ -34,11 +34,11 @@ public final class AnalyticsResource {
 
     @GET
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant until = QueryParameters.instant("to", to);
+        Instant until = QueryParameter.instant("to", to);
         if (until == null) {
             until = clock.instant();
         }
-        Instant since = QueryParameters.instant("from", from);
+        Instant since = QueryParameter.instant("from", from);
         if (since == null) {
             since = until.minus(DEFAULT_WINDOW);
         }

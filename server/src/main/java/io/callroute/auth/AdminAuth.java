@@ -46,6 +46,7 @@ public final class AdminAuth {
     public List<Object> jaxrsComponents() {
         return List.of(new ApiAuthenticationFilter(authenticator), new RoleCheckFilter(),
                 new SessionResource(authenticator, sessions, audit), new TokenResource(tokens),
-                new UserResource(userAdmin), new AuditResource(audit));
+                new UserResource(userAdmin), new AuditResource(audit),
+                new OwnPasswordResource(new OwnPassword(authenticator, userAdmin)));
     }
 }

@@ -115,4 +115,15 @@ public final class AdminSessions {
             delete.executeUpdate();
         }
     }
+
+    /** Ends every session of a user but the one of {@code keepCookieValue} (all when null); returns how many. */
+    public int deleteOthersForUser(Connection connection, String username, String keepCookieValue)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM admin_session WHERE username = ? AND id_hash <> ?")) {
+            delete.setString(1, username);
+            delete.setString(2, keepCookieValue == null ? "" : Secrets.sha256Hex(keepCookieValue));
+            return delete.executeUpdate();
+        }
+    }
 }

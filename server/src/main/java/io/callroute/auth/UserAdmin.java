@@ -94,6 +94,27 @@ public final class UserAdmin {
         });
     }
 
+    /**
+     * Stores a new password the user chose for themselves (the caller has checked the current one and the policy),
+     * ends their other sessions and audits {@code user.password_changed} — never the password.
+     *
+     * @param keepSession the cookie value of the session to keep, or null to end them all
+     */
+    public void changeOwnPassword(Actor actor, String newPassword, String keepSession) {
+        String hash = hasher.hash(newPassword);   // slow on purpose; outside the transaction
+        String username = actor.username();
+        Transactions.inTransaction(dataSource, "changing the password of " + username, connection -> {
+            User user = users.find(connection, username, true).orElseThrow(() -> notFound(username));
+            users.update(connection, user, hash);
+            int ended = sessions.deleteOthersForUser(connection, username, keepSession);
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("via", actor.via());
+            after.put("otherSessionsEnded", ended);
+            audit.record(connection, username, "user.password_changed", target(username), null, ApiJson.text(after));
+            return null;
+        });
+    }
+
     /** Deletes a user with their tokens and sessions; 404 when unknown, 409 for the last enabled admin. */
     public void delete(Actor actor, String username) {
         Transactions.inTransaction(dataSource, "deleting user " + username, connection -> {

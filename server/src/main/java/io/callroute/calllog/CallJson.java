@@ -32,6 +32,7 @@ final class CallJson {
         json.put("menuIn", call.menuIn());
         json.put("menuOut", call.menuOut());
         json.put("dtmf", call.dtmf());
+        putMicros(json, "totalMicros", call.totalMicros());
         return json;
     }
 

@@ -6,6 +6,7 @@ import io.callroute.auth.RequiresRole;
 import io.callroute.auth.Role;
 import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
+import io.callroute.http.QueryParameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,13 +40,13 @@ public final class CallLogResource {
                          @QueryParam("session") String session, @QueryParam("rule") String rule,
                          @QueryParam("outcome") String outcome, @QueryParam("number") String number,
                          @QueryParam("limit") String limit, @QueryParam("before") String before) {
-        int max = QueryParameters.whole("limit", limit, CallQuery.DEFAULT_LIMIT, 1, CallQuery.MAX_LIMIT);
-        Instant since = QueryParameters.instant("from", from);
-        Instant until = QueryParameters.instant("to", to);
+        int max = QueryParameter.wholeNumber("limit", limit, CallQuery.DEFAULT_LIMIT, 1, CallQuery.MAX_LIMIT);
+        Instant since = QueryParameter.instant("from", from);
+        Instant until = QueryParameter.instant("to", to);
         if (since != null && until != null && !since.isBefore(until)) {
             throw new ApiErrorException(400, "invalid_parameter", "\"from\" must be before \"to\".", "from");
         }
-        CallQuery query = new CallQuery(since, until, QueryParameters.text(session), QueryParameters.text(rule),
+        CallQuery query = new CallQuery(since, until, QueryParameter.text(session), QueryParameter.text(rule),
                 QueryParameters.outcome(outcome), QueryParameters.number(number), max,
                 QueryParameters.id("before", before));
         List<LoggedCall> calls = log.list(query);

@@ -7,6 +7,7 @@ import io.callroute.auth.RequiresRole;
 import io.callroute.auth.Role;
 import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
+import io.callroute.http.QueryParameter;
 import io.callroute.plugin.ActionLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -84,8 +85,8 @@ public final class MaskingResource {
                          @QueryParam("reference") String reference, @QueryParam("party") String party,
                          @QueryParam("state") String state, @QueryParam("limit") String limit,
                          @QueryParam("offset") String offset) {
-        int max = whole("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT);
-        int skip = whole("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int max = QueryParameter.wholeNumber("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT);
+        int skip = QueryParameter.wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
         SessionQuery query = new SessionQuery(number("virtualNumber", virtualNumber), blankToNull(reference),
                 number("party", party), state(state), max, skip);
         Instant now = sessions.now();
@@ -146,22 +147,6 @@ public final class MaskingResource {
             throw new ApiErrorException(400, "invalid_parameter", "\"state\" must be live, ended, expired or all.",
                     "state");
         }
-    }
-
-    private static int whole(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiErrorException(400, "invalid_parameter", "\"" + name + "\" must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".", name);
     }
 
     private static String blankToNull(String value) {

@@ -96,8 +96,10 @@ public final class WebhookResource {
             LOG.error("Unexpected failure handling a {} webhook", envelope.eventType(), e);
             if (envelope.knownType() == VoiceEventType.CALL_ACTION) {
                 Answer answer = callActions.fallbackFor("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                recordFailure(envelope, bytes, receivedAt, startNanos, Outcome.FALLBACK, answer);
                 return ok(endpoint, "fallback", answer.json());
             }
+            recordFailure(envelope, bytes, receivedAt, startNanos, Outcome.ACKNOWLEDGED, null);
             return ok(endpoint, "acknowledged", ACKNOWLEDGED);
         }
     }
@@ -130,6 +132,21 @@ public final class WebhookResource {
                 body, null, source, destination,
                 "OUTBOUND".equals(text(payload, "callDirection")) ? source : destination, null, null));
         return ok(endpoint, "acknowledged", ACKNOWLEDGED);
+    }
+
+    /** The call log keeps a webhook that failed unexpectedly too, with why, so "why this callflow?" has an answer. */
+    private void recordFailure(WebhookEnvelope envelope, byte[] bytes, Instant receivedAt, long startNanos,
+                               Outcome outcome, Answer answer) {
+        try {
+            JsonNode payload = envelope.payload();
+            recorder.record(new RecordedEvent(receivedAt, clip(envelope.eventType()), text(payload, "eventId"),
+                    text(payload, "sessionId"), text(payload, "callStatus"), outcome, null,
+                    answer == null ? null : answer.fallbackReason(), null, new String(bytes, StandardCharsets.UTF_8),
+                    null, text(payload, "source"), text(payload, "destination"), null,
+                    (System.nanoTime() - startNanos) / 1_000, answer == null ? null : answer.trace()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failed webhook either: {}", e.toString());
+        }
     }
 
     private Response ok(String endpoint, String outcome, byte[] json) {

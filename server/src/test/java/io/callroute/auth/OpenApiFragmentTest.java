@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** openapi/auth.json documents exactly the routes the auth and audit resources declare, and says who may call. */
 class OpenApiFragmentTest {
 
-    private static final Class<?>[] RESOURCES = {SessionResource.class, TokenResource.class, UserResource.class,
-        AuditResource.class};
+    private static final Class<?>[] RESOURCES = {SessionResource.class, OwnPasswordResource.class,
+        TokenResource.class, UserResource.class, AuditResource.class};
 
     @Test
     void everyDeclaredRouteIsDocumentedAndNothingElse() throws Exception {

@@ -4,6 +4,13 @@
 
 import home from './home.js';
 import rules from './rules.js';
+import simulate from './simulate.js';
+import calendar from './calendar.js';
+import calls from './calls.js';
 import publish from './publish.js';
+import plugins from './plugins.js';
+import audit from './audit.js';
+import users from './users.js';
+import account from './account.js';
 
-export default [home, rules, publish];
+export default [home, rules, simulate, calendar, calls, publish, plugins, audit, users, account];
