@@ -1,14 +1,9 @@
 package io.callroute.analytics;
 
 import io.callroute.rules.CompiledRules;
-import io.callroute.rules.RankedRule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,8 +23,6 @@ public final class CallPathCounters {
     private final MeterRegistry registry;
     private final Map<String, Counter> ruleHits = new ConcurrentHashMap<>();
     private final Map<String, Counter[]> menuKeys = new ConcurrentHashMap<>();
-    /** The menus each rule base knows, by identity; weak so replaced rule bases are forgotten. */
-    private final Map<CompiledRules, Set<String>> knownMenus = Collections.synchronizedMap(new WeakHashMap<>());
 
     public CallPathCounters(MeterRegistry registry) {
         this.registry = registry;
@@ -47,7 +40,7 @@ public final class CallPathCounters {
      * @param rules the rules that answered, whose menus are the only ones counted by name
      */
     public void menuInput(CompiledRules rules, String menu, String dtmf) {
-        String label = rules != null && menu != null && menusOf(rules).contains(menu) ? menu : OTHER;
+        String label = rules != null && menu != null && rules.menus().contains(menu) ? menu : OTHER;
         Counter[] counters = menuKeys.computeIfAbsent(label, this::countersFor);
         counters[slot(dtmf)].increment();
     }
@@ -69,20 +62,5 @@ public final class CallPathCounters {
                     .register(registry);
         }
         return counters;
-    }
-
-    private Set<String> menusOf(CompiledRules rules) {
-        Set<String> menus = knownMenus.get(rules);
-        if (menus == null) {
-            Set<String> found = new HashSet<>();
-            for (RankedRule rule : rules.rules()) {
-                if (rule.rule().nextMenu() != null) {
-                    found.add(rule.rule().nextMenu());
-                }
-            }
-            menus = Set.copyOf(found);
-            knownMenus.put(rules, menus);
-        }
-        return menus;
     }
 }

@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -30,6 +33,7 @@ public final class CompiledRules implements Decider {
     private final int version;
     private final Map<String, Schedule> schedules;
     private final Map<String, ZoneId> countryZones;
+    private final Set<String> menus;
 
     CompiledRules(String drl, KieBase kieBase, List<RankedRule> rules, FactsFactory facts,
                   CallflowAssembler assembler, int ruleSetCount, int version, Map<String, Schedule> schedules,
@@ -43,6 +47,8 @@ public final class CompiledRules implements Decider {
         this.version = version;
         this.schedules = Map.copyOf(schedules);
         this.countryZones = Map.copyOf(countryZones);
+        this.menus = this.rules.stream().map(rule -> rule.rule().nextMenu()).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The published version these rules were compiled from; 0 when they were not published as a version. */
@@ -104,6 +110,11 @@ public final class CompiledRules implements Decider {
         String winner = decision == null ? null : decision.ruleSet() + "/" + decision.ruleId();
         return new Explanation(version, situation, CandidateRules.weigh(rules, situation, winner), decision,
                 fallbackReason);
+    }
+
+    /** Every menu a rule of these rules can put a caller in (its {@code then.menu}), worked out once. */
+    public Set<String> menus() {
+        return menus;
     }
 
     /** The rules in rank order (rank 0 first), for analysis. */
