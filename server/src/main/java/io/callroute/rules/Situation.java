@@ -7,6 +7,7 @@ import io.callroute.facts.PluginFact;
 import io.callroute.facts.ScheduleFact;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record Situation(Map<String, String> properties, Map<String, LocalClock> 
                         Map<String, String> pluginFacts) {
 
     public Situation {
-        properties = java.util.Collections.unmodifiableMap(new HashMap<>(properties));
+        properties = Collections.unmodifiableMap(new HashMap<>(properties));
         clocks = Map.copyOf(clocks);
         schedules = Map.copyOf(schedules);
         pluginFacts = Map.copyOf(pluginFacts);

@@ -3,6 +3,7 @@ package io.callroute.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.http.ApiErrorException;
+import java.util.List;
 
 /**
  * A validated {@code POST /api/simulate} body: which rules (a version number, {@code live} or {@code draft}) and the
@@ -16,11 +17,11 @@ import io.callroute.http.ApiErrorException;
  * @param notes   what composing the event assumed; empty for an event given as 8x8 sends it
  * @param composed whether the payload was composed from {@code "call"} (then it is shown in the result)
  */
-record SimulationRequest(String version, JsonNode payload, String field, java.util.List<String> notes,
+record SimulationRequest(String version, JsonNode payload, String field, List<String> notes,
                          boolean composed) {
 
     SimulationRequest(String version, JsonNode payload, String field) {
-        this(version, payload, field, java.util.List.of(), false);
+        this(version, payload, field, List.of(), false);
     }
 
     static final String LIVE = "live";
