@@ -1,12 +1,15 @@
 // The Rules page: every draft rule set and its rules in plain words, searchable and filterable by virtual number,
-// menu and whether the draft changed the rule compared with live. Read-only in this slice; editors get the YAML
-// export/import view (#/rules?yaml=<set>, rule-yaml.js).
+// menu and whether the draft changed the rule compared with live. A rule opens in the form editor
+// (#/rules?set=<set>&rule=<id>, rule-editor.js); editors also create rules and rule sets, and export/import a set as
+// YAML (#/rules?yaml=<set>, rule-yaml.js).
 
 import { api } from '../api.js';
 import { can } from '../session.js';
 import { h } from '../ui.js';
 import { changeSentence, draftChanges } from './draft-changes.js';
 import { conditionWords, menusOf, numbersOf, stepWords } from './rule-words.js';
+import { renderRuleEditor } from './rule-editor.js';
+import { renderNewRuleSet } from './rule-set-new.js';
 import { renderYamlEditor } from './rule-yaml.js';
 
 function ruleItem(set, rule, changed) {
@@ -15,7 +18,8 @@ function ruleItem(set, rule, changed) {
   const nextMenu = rule.then && rule.then.menu;
   const item = h('li', { class: 'rule-item', 'data-rule-id': rule.id, 'data-rule-set': set },
     h('div', { class: 'rule-head' },
-      h('code', { class: 'rule-id' }, rule.id),
+      h('a', { class: 'rule-id', href: `#/rules?set=${encodeURIComponent(set)}&rule=${encodeURIComponent(rule.id)}`,
+        'aria-label': `${can('EDITOR') ? 'Edit' : 'Open'} rule ${rule.id}` }, h('code', {}, rule.id)),
       h('span', { class: 'rule-priority' }, `priority ${rule.priority === undefined ? 0 : rule.priority}`),
       changed ? h('span', { class: 'badge warning changed-badge' }, 'changed in draft') : null,
       rule.enabled === false ? h('span', { class: 'badge disabled-badge' }, 'disabled') : null),
@@ -46,6 +50,14 @@ export default {
       await renderYamlEditor(main, parameters.get('yaml'));
       return;
     }
+    if (parameters.get('set') && (parameters.get('rule') || parameters.get('new') === 'rule')) {
+      await renderRuleEditor(main, parameters.get('set'), parameters.get('rule'));
+      return;
+    }
+    if (parameters.get('new') === 'set') {
+      await renderNewRuleSet(main);
+      return;
+    }
     const [sets, diff] = await Promise.all([api.get('rule-sets'), api.get('versions/live/diff/draft')]);
     const lists = await Promise.all(sets.map((set) => api.get(`rule-sets/${encodeURIComponent(set.name)}/rules`)));
     const changes = draftChanges(diff);
@@ -58,8 +70,11 @@ export default {
       h('div', { class: 'rule-set-head' },
         h('h2', { id: `set-${index}` }, set.name),
         h('span', { class: 'hint' }, `${set.rules} rules · revision ${set.revision} by ${set.updatedBy}`),
-        can('EDITOR') ? h('a', { href: `#/rules?yaml=${encodeURIComponent(set.name)}`, class: 'yaml-link' },
-          `Export / import ${set.name} as YAML`) : null),
+        can('EDITOR') ? h('span', { class: 'set-links' },
+          h('a', { href: `#/rules?set=${encodeURIComponent(set.name)}&new=rule`, class: 'new-rule',
+            'aria-label': `New rule in ${set.name}` }, 'New rule'),
+          h('a', { href: `#/rules?yaml=${encodeURIComponent(set.name)}`, class: 'yaml-link' },
+            `Export / import ${set.name} as YAML`)) : null),
       set.description ? h('p', {}, set.description) : null,
       h('ul', { class: 'rule-list' }, items));
       section.items = items;
@@ -111,8 +126,9 @@ export default {
         h('span', { id: 'draft-status', class: `badge ${changes.identical ? 'ok' : 'warning'}` },
           `Drafts ${changeSentence(changes)}`),
         changes.identical ? null : h('a', { href: '#/publish' }, 'Review and publish')),
-      h('p', { class: 'hint' }, 'The drafts: what the next publish makes live. Editing rules in a form comes later;',
-        can('EDITOR') ? ' for now, export and import a rule set as YAML.' : ' editors can import YAML.'),
+      h('p', { class: 'hint' }, 'The drafts: what the next publish makes live. Open a rule by its id to ',
+        can('EDITOR') ? 'change it in a form. ' : 'see it in a form. ',
+        can('EDITOR') ? h('a', { href: '#/rules?new=set', id: 'new-rule-set' }, 'New rule set') : null),
       filters, count, ...(sets.length ? sections : [h('p', {}, 'There are no rule sets yet.')]));
     apply();
   },
