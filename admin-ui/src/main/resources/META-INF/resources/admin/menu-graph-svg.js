@@ -12,8 +12,8 @@ const GAP = 40;
 const LINE = 16;
 const PAD = 8;
 const SPACE = 12;
-// The drawing's font is 13 px; about 7 px per character decides where a line is broken.
-const CHAR = 7;
+// The drawing's font is 13 px; at most 8 px per character (DejaVu Sans, digits) decides where a line breaks.
+const CHAR = 8;
 
 /** An SVG element, like ui.js' h() but in the SVG namespace (h() makes HTML elements). */
 function s(tag, attributes = {}, ...children) {

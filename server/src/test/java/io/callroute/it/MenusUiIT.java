@@ -100,6 +100,7 @@ class MenusUiIT {
             assertThat(drawn(page, back)).contains("back to main_menu");
             assertThat(page.findElements(By.cssSelector("svg.menu-graph g.g-rule[data-rule='main-reservations']")))
                     .as("a rule for two menus is an edge from each").hasSize(2);
+            screenshotOfTheGraph(browser, "menus-london");
 
             // New York: the PIN pattern, and the catch-all rule answers in every menu (so post_call is no dead end).
             show(browser, "us-nyc-tollfree-2");
