@@ -6,6 +6,7 @@ import home from './home.js';
 import rules from './rules.js';
 import simulate from './simulate.js';
 import calendar from './calendar.js';
+import schedules from './schedules.js';
 import calls from './calls.js';
 import publish from './publish.js';
 import plugins from './plugins.js';
@@ -13,4 +14,4 @@ import audit from './audit.js';
 import users from './users.js';
 import account from './account.js';
 
-export default [home, rules, simulate, calendar, calls, publish, plugins, audit, users, account];
+export default [home, rules, simulate, calendar, schedules, calls, publish, plugins, audit, users, account];
