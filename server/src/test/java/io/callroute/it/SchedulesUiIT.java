@@ -20,12 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Schedules page in a real headless Chromium: the example sg-office schedule is shown in words with the rules
  * that use it; an editor adds a holiday and Saturday hours, sees the server's problem with a zone at the zone field,
  * fixes it and saves; the draft then answers a call on the new holiday with sg-holiday. A stale save (someone else
- * saved the rule set meanwhile) keeps the input and can be saved over. A viewer sees the schedules without controls.
+ * saved the rule set meanwhile) keeps the input and can be saved over; a new schedule is created and deleted. A viewer
+ * sees the schedules without controls.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -33,6 +35,7 @@ class SchedulesUiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SET = "api/rule-sets/inbound-ivr";
+    private static final String OTHER_SET = "api/rule-sets/two-level-menu";
     private static final String CARD = ".schedule-card[data-schedule='sg-office']";
     private static final String FORM = "#schedule-form-sg-office";
     /** Singapore's National Day holiday, a Monday: sg-open would answer at 10:00 if it were not a holiday. */
@@ -143,6 +146,28 @@ class SchedulesUiIT {
                     .isEqualTo("[\"2026-11-30\"]");
             assertThat(merged.path("description").asText()).as("their change kept").isEqualTo("Changed by someone else");
             assertThat(card.findElement(By.cssSelector(".closures")).getText()).isEqualTo("Mon 30 Nov 2026");
+
+            // A new schedule: a name in use is refused before anything is sent; a new one is saved, then deleted.
+            WebElement name = browser.driver().findElement(By.cssSelector("#schedule-create input[name=name]"));
+            name.sendKeys("sg-office");
+            browser.driver().findElement(By.cssSelector("#schedule-create button[type=submit]")).click();
+            browser.waitForText(By.id(name.getAttribute("aria-describedby")), "already a schedule sg-office");
+            name.clear();
+            name.sendKeys("night-line");
+            new Select(browser.driver().findElement(By.cssSelector("#schedule-create select[name=ruleSet]")))
+                    .selectByValue("two-level-menu");
+            browser.driver().findElement(By.cssSelector("#schedule-create button[type=submit]")).click();
+            WebElement night = browser.waitFor(By.cssSelector("#schedule-form-night-line"));
+            night.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitForText(By.cssSelector("#schedule-form-night-line .save-outcome"), "Saved as revision");
+            assertThat(parse(api.get(OTHER_SET)).path("schedules").path("night-line").path("hours").toString())
+                    .isEqualTo("[{\"days\":\"MON-FRI\",\"from\":\"09:00\",\"to\":\"18:00\"}]");
+            browser.driver().findElement(By.cssSelector(
+                    ".schedule-card[data-schedule='night-line'] button.delete-schedule")).click();
+            browser.driver().switchTo().alert().accept();
+            browser.waitForText(By.id("schedules-message"), "Schedule night-line deleted from two-level-menu");
+            assertThat(parse(api.get(OTHER_SET)).path("schedules").has("night-line")).isFalse();
+            assertThat(browser.driver().findElement(By.id("main")).getText()).doesNotContain("null", "undefined");
             assertThat(browser.consoleErrors()).as("only the refused stale save").hasSize(1)
                     .allMatch(message -> message.contains("409"));
         }
@@ -159,6 +184,7 @@ class SchedulesUiIT {
                     .isEqualTo("Mon–Fri 09:00–18:00; Sat 09:00–13:00");
             assertThat(viewer.driver().findElements(By.cssSelector("#main form, #main button, #main input")))
                     .isEmpty();
+            assertThat(viewer.driver().findElement(By.id("main")).getText()).doesNotContain("null", "undefined");
             viewer.screenshot("schedules-viewer");
             assertThat(viewer.consoleErrors()).isEmpty();
         }

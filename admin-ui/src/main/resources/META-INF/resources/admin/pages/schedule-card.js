@@ -118,7 +118,8 @@ export function scheduleCard(entry, store, editable) {
     outcome.append(h('p', { class: 'hint' }, `New schedule in ${entry.set}: not saved yet.`));
   }
 
-  const conflict = (schedule) => outcome.replaceChildren(
+  // Through h(), which leaves out the parts that are null (replaceChildren would write "null").
+  const conflict = (schedule) => outcome.replaceChildren(h('div', {},
     h('p', { class: 'form-error', role: 'alert' }, `Someone else saved rule set ${entry.set} after this page read`
       + ' it, so this was not saved. Your changes are still in the form.'),
     schedule ? h('p', { class: 'hint' }, 'Saving over their version keeps their other changes to the rule set and'
@@ -128,7 +129,7 @@ export function scheduleCard(entry, store, editable) {
         await store.reload(entry.set);
         send(schedule);
       } }, 'Save over their version') : null, ' ',
-      h('button', { type: 'button', onclick: () => store.refresh() }, 'Discard my changes and reload')));
+      h('button', { type: 'button', onclick: () => store.refresh() }, 'Discard my changes and reload'))));
 
   async function send(schedule) {
     outcome.replaceChildren(h('p', {}, 'Saving…'));
@@ -136,7 +137,7 @@ export function scheduleCard(entry, store, editable) {
       const answer = await store.save(entry.set, entry.name, schedule);
       entry.schedule = schedule;
       entry.saved = true;
-      outcome.replaceChildren(...savedOutcome(form, prefix, answer));
+      outcome.replaceChildren(h('div', {}, savedOutcome(form, prefix, answer)));
       card.redraw();
       store.changed();
       announce(`${entry.name} saved as revision ${answer.revision}`);

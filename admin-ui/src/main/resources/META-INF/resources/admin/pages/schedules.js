@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { can } from '../session.js';
 import { announce, clearErrors, field, h, showError, table } from '../ui.js';
-import { problemItem, scheduleCard, usedByList } from './schedule-card.js';
+import { problemItem, scheduleCard } from './schedule-card.js';
 import { dateWords, hoursWords, scheduleNames, upcoming, zoneWords } from './schedule-words.js';
 
 /** As the server checks schedule names (ScheduleReader.NAME). */
@@ -75,6 +75,15 @@ function statesOf(value, name) {
     : `${distinct.slice(0, -1).join(', ')} or ${distinct[distinct.length - 1]}`;
 }
 
+/** The rules that use a schedule, short for the summary table: linked rule ids, "sg-open, sg-holiday". */
+function usedBy(users) {
+  if (users.length === 0) {
+    return 'no rule';
+  }
+  return users.flatMap(({ set, rule }, i) => [i ? ', ' : null,
+    h('a', { href: `#/rules?set=${encodeURIComponent(set)}&rule=${encodeURIComponent(rule)}` }, rule)]);
+}
+
 function summary(store) {
   const entries = store.entries();
   if (entries.length === 0) {
@@ -85,12 +94,12 @@ function summary(store) {
     return coming.length ? coming.slice(0, 3).map(dateWords).join(', ') + (coming.length > 3 ? ' …' : '') : 'none';
   };
   return h('div', { class: 'table-wrap', id: 'schedule-summary' }, table([
-    { title: 'Schedule', value: (e) => h('code', {}, e.name) },
+    { title: 'Schedule', value: (e) => h('code', { class: 'schedule-name' }, e.name) },
     { title: 'Rule set', value: (e) => e.set },
     { title: 'Time zone', value: (e) => zoneWords(e.schedule.zone, store.defaultZone(e.set)) },
     { title: 'Weekly hours', value: (e) => hoursWords(e.schedule.hours) },
     { title: 'Next holidays', value: (e) => next(e.schedule.holidays) },
-    { title: 'Used by', value: (e) => usedByList(store.usersOf(e.name)) },
+    { title: 'Used by', value: (e) => usedBy(store.usersOf(e.name)) },
   ], entries, `${entries.length} schedule${entries.length === 1 ? '' : 's'} in the drafts`));
 }
 
@@ -120,8 +129,9 @@ function createForm(store, addCard) {
       return;
     }
     clearErrors(form);
+    const chosenSet = set.value;   // read before the reset below puts the first set back
     form.reset();
-    addCard({ set: set.value, name: wanted, saved: false,
+    addCard({ set: chosenSet, name: wanted, saved: false,
       schedule: { hours: [{ days: 'MON-FRI', from: '09:00', to: '18:00' }] } });
   });
   return form;
@@ -139,8 +149,11 @@ export default {
     const editable = can('EDITOR');
     const message = h('div', { id: 'schedules-message', role: 'status' });
     if (pending) {
-      message.append(h('p', { class: 'ok' }, pending.text),
-        pending.problems.length ? h('ul', { class: 'problem-list' }, pending.problems.map(problemItem)) : null);
+      message.append(h('p', { class: 'ok' }, pending.text));
+      if (pending.problems.length) {
+        message.append(h('p', {}, 'The rule set has these problems now:'),
+          h('ul', { class: 'problem-list' }, pending.problems.map(problemItem)));
+      }
       pending = null;
     }
     let overview = summary(store);
@@ -164,7 +177,7 @@ export default {
       announce(`New schedule ${entry.name}: fill it in and save`);
     };
 
-    main.append(
+    main.append(...[
       h('h1', {}, 'Schedules'),
       h('p', { class: 'hint' }, 'Opening hours, holidays, closures and special hours that rules ask for by name'
         + ' ("when schedule sg-office is open"). These are the drafts: changes go live with the next publish.'),
@@ -174,6 +187,6 @@ export default {
         .map((zone) => h('option', { value: zone }))),
       editable ? createForm(store, addCard) : null,
       h('h2', { class: 'visually-hidden' }, 'Each schedule'),
-      list);
+      list].filter(Boolean));
   },
 };
