@@ -7,6 +7,7 @@ import rules from './rules.js';
 import simulate from './simulate.js';
 import calendar from './calendar.js';
 import menus from './menus.js';
+import schedules from './schedules.js';
 import calls from './calls.js';
 import publish from './publish.js';
 import plugins from './plugins.js';
@@ -14,4 +15,4 @@ import audit from './audit.js';
 import users from './users.js';
 import account from './account.js';
 
-export default [home, rules, simulate, calendar, menus, calls, publish, plugins, audit, users, account];
+export default [home, rules, menus, schedules, simulate, calendar, calls, publish, plugins, audit, users, account];
