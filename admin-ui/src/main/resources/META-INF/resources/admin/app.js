@@ -46,7 +46,13 @@ async function route() {
     return;
   }
   const path = currentPath();
-  const page = pages.find((p) => p.path === path) || pages[0];
+  let page = pages.find((p) => p.path === path);
+  if (!page || (page === pages[0] && !can(page.role))) {
+    // An unknown address, or the start page for a role that may not open it (MASKING reads no rules): the first
+    // page this user may open instead of a refusal, with the address saying so.
+    page = pages.find((p) => can(p.role)) || pages[0];
+    history.replaceState(null, '', `#/${page.path}`);
+  }
   drawNavigation(page.path);
   document.title = `${page.title} · Callroute`;
   if (!can(page.role)) {
@@ -67,5 +73,10 @@ async function route() {
   }
 }
 
+// The skip link's "#main" would otherwise be taken for a route (and open the start page): it only moves the focus.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', route);
 route();
