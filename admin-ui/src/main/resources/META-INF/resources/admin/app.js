@@ -36,13 +36,23 @@ function drawNavigation(active) {
       'Sign out')) : '');
 }
 
+/** Counts the routes drawn, so that a page which finishes loading after the user moved on stays quiet. */
+let routes = 0;
+
 async function route() {
-  main.replaceChildren();
+  // Each route draws into its own box: a page whose API calls are still running when the user moves on (or a page
+  // refreshes itself) then fills a box no longer shown, instead of adding its content to the next page's.
+  const view = h('div', { class: 'view' });
+  main.replaceChildren(view);
+  const current = ++routes;
   if (!user() && !(await load())) {
+    if (current !== routes) {
+      return;
+    }
     nav.replaceChildren();
     account.replaceChildren();
     document.title = 'Sign in · Callroute';
-    renderLogin(main, () => route());
+    renderLogin(view, () => route());
     return;
   }
   const path = currentPath();
@@ -56,20 +66,25 @@ async function route() {
   drawNavigation(page.path);
   document.title = `${page.title} · Callroute`;
   if (!can(page.role)) {
-    main.append(h('h1', {}, page.title), h('p', { role: 'alert' },
+    view.append(h('h1', {}, page.title), h('p', { role: 'alert' },
       `Your role (${user().role.toLowerCase()}) cannot open this page.`));
     return;
   }
   try {
-    await page.render(main, { navigate, parameters: hashParameters(), refresh: route });
-    announce(`${page.title} loaded`);
+    await page.render(view, { navigate, parameters: hashParameters(), refresh: route });
+    if (current === routes) {
+      announce(`${page.title} loaded`);
+    }
   } catch (e) {
+    if (current !== routes) {
+      return;
+    }
     if (e instanceof ApiError && e.status === 401) {
       await signOut().catch(() => {});
       route();
       return;
     }
-    main.append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this page: ${e.message}`));
+    view.append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this page: ${e.message}`));
   }
 }
 
