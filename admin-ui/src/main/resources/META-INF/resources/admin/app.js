@@ -36,36 +36,62 @@ function drawNavigation(active) {
       'Sign out')) : '');
 }
 
+/** Counts the routes drawn, so that a page which finishes loading after the user moved on stays quiet. */
+let routes = 0;
+
 async function route() {
-  main.replaceChildren();
+  // Each route draws into its own box: a page whose API calls are still running when the user moves on (or a page
+  // refreshes itself) then fills a box no longer shown, instead of adding its content to the next page's.
+  const view = h('div', { class: 'view' });
+  main.replaceChildren(view);
+  const current = ++routes;
   if (!user() && !(await load())) {
+    if (current !== routes) {
+      return;
+    }
     nav.replaceChildren();
     account.replaceChildren();
     document.title = 'Sign in · Callroute';
-    renderLogin(main, () => route());
+    renderLogin(view, () => route());
     return;
   }
   const path = currentPath();
-  const page = pages.find((p) => p.path === path) || pages[0];
+  let page = pages.find((p) => p.path === path);
+  if (!page || (page === pages[0] && !can(page.role))) {
+    // An unknown address, or the start page for a role that may not open it (MASKING reads no rules): the first
+    // page this user may open instead of a refusal, with the address saying so.
+    page = pages.find((p) => can(p.role)) || pages[0];
+    history.replaceState(null, '', `#/${page.path}`);
+  }
   drawNavigation(page.path);
   document.title = `${page.title} · Callroute`;
   if (!can(page.role)) {
-    main.append(h('h1', {}, page.title), h('p', { role: 'alert' },
+    view.append(h('h1', {}, page.title), h('p', { role: 'alert' },
       `Your role (${user().role.toLowerCase()}) cannot open this page.`));
     return;
   }
   try {
-    await page.render(main, { navigate, parameters: hashParameters(), refresh: route });
-    announce(`${page.title} loaded`);
+    await page.render(view, { navigate, parameters: hashParameters(), refresh: route });
+    if (current === routes) {
+      announce(`${page.title} loaded`);
+    }
   } catch (e) {
+    if (current !== routes) {
+      return;
+    }
     if (e instanceof ApiError && e.status === 401) {
       await signOut().catch(() => {});
       route();
       return;
     }
-    main.append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this page: ${e.message}`));
+    view.append(h('p', { class: 'form-error', role: 'alert' }, `Could not load this page: ${e.message}`));
   }
 }
 
+// The skip link's "#main" would otherwise be taken for a route (and open the start page): it only moves the focus.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', route);
 route();

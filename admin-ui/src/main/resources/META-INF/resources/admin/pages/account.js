@@ -1,7 +1,7 @@
 // The signed-in user's own page: who they are, changing their password, and their personal API tokens.
 
 import { api } from '../api.js';
-import { user } from '../session.js';
+import { SIGNED_IN, user } from '../session.js';
 import { announce, clearErrors, field, h, showError, table } from '../ui.js';
 
 function passwordForm() {
@@ -103,7 +103,8 @@ function tokenSection() {
 export default {
   path: 'account',
   title: 'Account',
-  role: 'VIEWER',
+  // Every signed-in user may change their own password and tokens (the server's @AnyRole routes).
+  role: SIGNED_IN,
   async render(main) {
     const me = user();
     const tokens = tokenSection();

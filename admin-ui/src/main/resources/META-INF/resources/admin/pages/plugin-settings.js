@@ -60,8 +60,10 @@ function valueOf(setting, element) {
 export function settingsForm(plugin, reload) {
   const slug = plugin.name.replace(/[^A-Za-z0-9_-]/g, '_');
   const elements = plugin.settings.map((setting) => [setting, input(setting, `plugin-${slug}-${setting.name}`)]);
+  // novalidate: the server checks every setting (range, URL, required before enabling) and its sentence is shown at
+  // the field, the same for every input; the browser's own bubbles would say less and look different per field.
   const form = h('form', { class: 'plugin-settings', id: `plugin-form-${slug}`,
-    'aria-label': `Settings of ${plugin.name}` },
+    'aria-label': `Settings of ${plugin.name}`, novalidate: true },
     elements.length === 0 ? h('p', {}, 'This plugin has no settings.') : h('div', { class: 'row' },
       elements.map(([setting, element]) => field(
         `${setting.label || setting.name}${setting.required ? ' (required)' : ''}`, element, hint(setting)))),
@@ -69,21 +71,12 @@ export function settingsForm(plugin, reload) {
     elements.length === 0 ? null : h('button', { type: 'submit', class: 'primary' }, 'Save settings'), ' ',
     plugin.status === 'enabled'
       ? h('button', { type: 'button', name: 'disable', onclick: () => send({ enabled: false }, 'disabled') }, 'Disable')
-      : h('button', { type: 'button', name: 'enable', onclick: () => send({ enabled: true }, 'enabled') }, 'Enable'));
+      // Enabling takes what the form shows: a plugin whose required settings were just typed in must not be refused
+      // for lacking them because Save was not pressed first.
+      : h('button', { type: 'button', name: 'enable',
+        onclick: () => send({ enabled: true, settings: formSettings() }, 'enabled') }, 'Enable'));
 
-  async function send(body, done) {
-    clearErrors(form);
-    try {
-      await api.put(`plugins/${encodeURIComponent(plugin.name)}`, body);
-      announce(`${plugin.name} ${done}`);
-      await reload(`${plugin.name} ${done}.`);
-    } catch (e) {
-      showError(form, e);
-    }
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  function formSettings() {
     const settings = {};
     for (const [setting, element] of elements) {
       const value = valueOf(setting, element);
@@ -91,7 +84,27 @@ export function settingsForm(plugin, reload) {
         settings[setting.name] = value;
       }
     }
-    send({ settings }, 'saved');
+    return settings;
+  }
+
+  async function send(body, done) {
+    clearErrors(form);
+    try {
+      const { body: answer } = await api.put(`plugins/${encodeURIComponent(plugin.name)}`, body);
+      // Saved, but a plugin that then fails to start (its own check of the settings) says why instead of "saved".
+      const result = answer && answer.status === 'failed'
+        ? `${plugin.name} ${done}, but it failed to start: ${answer.reason}`
+        : `${plugin.name} ${done}.`;
+      announce(result);
+      await reload(result);
+    } catch (e) {
+      showError(form, e);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send({ settings: formSettings() }, 'saved');
   });
   return form;
 }

@@ -81,12 +81,15 @@ export default {
   title: 'Plugins',
   role: 'VIEWER',
   async render(main) {
-    const message = h('p', { id: 'plugins-message', class: 'ok', role: 'status' });
+    const message = h('p', { id: 'plugins-message', class: 'ok', role: 'status', tabindex: '-1' });
     const list = h('div', { id: 'plugin-list' });
     async function reload(done) {
       const answer = await api.get('plugins');
       message.textContent = done || '';
       list.replaceChildren(...answer.plugins.map((plugin) => card(plugin, reload)));
+      if (done) {
+        message.focus();   // the button just pressed was redrawn away; keep keyboard users at the result
+      }
       intro.textContent = `This server offers plugin API ${answer.apiVersion}. Plugin jars added to the plugins`
         + ' directory show up here within seconds; new ones wait, disabled, until an admin enables them.';
     }
