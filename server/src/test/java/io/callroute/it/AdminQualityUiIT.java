@@ -37,6 +37,9 @@ class AdminQualityUiIT {
     @ArquillianResource
     private URL base;
 
+    private static final List<String> SUB_PAGES = List.of("rules?set=inbound-ivr&rule=sg-open",
+            "rules?set=inbound-ivr&new=rule", "rules?new=set");
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return DeployedWar.freshDeployment();
@@ -59,6 +62,10 @@ class AdminQualityUiIT {
                 for (String[] page : pages) {
                     problems.addAll(check(browser, page[0], page[1], width));
                 }
+                // Pages reached from others rather than from the navigation: the rule editor's forms.
+                for (String path : SUB_PAGES) {
+                    problems.addAll(check(browser, path, "Rules", width));
+                }
             }
         }
         assertThat(problems).as("quality problems of the admin pages").isEmpty();
@@ -75,7 +82,7 @@ class AdminQualityUiIT {
             found.add(where + loaded);
         }
         if (width == 768) {
-            browser.screenshot("tablet-" + path);
+            browser.screenshot("tablet-" + path.replaceAll("[^A-Za-z0-9-]+", "-"));
         }
         found.addAll(PageQuality.overflow(driver));
         found.addAll(PageQuality.unlabelledControls(driver));

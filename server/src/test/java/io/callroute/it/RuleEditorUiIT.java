@@ -181,20 +181,23 @@ class RuleEditorUiIT {
             browser.waitForText(By.id("publish-result"), "Version 2 is published and live.");
 
             // The new rules answer simulated calls: Wednesday 2026-12-02 10:00 in Singapore, then key 1.
-            simulate(browser, "", "");
+            simulate(browser, "", "", "");
             browser.waitForText(By.cssSelector("#simulation-result .deciding-rule"), "Decided by inbound-ivr/" + WELCOME);
             assertThat(page.findElement(By.id("simulation-result")).getText()).contains("Press 1 for sales");
-            simulate(browser, "sg_sales", "1");
+            simulate(browser, "sg_sales", "1", "");
             browser.waitForText(By.cssSelector("#simulation-result .deciding-rule"), "Decided by inbound-ivr/" + SALES);
             assertThat(page.findElement(By.id("simulation-result")).getText()).contains("Connect to +6562221234");
             browser.screenshot("rule-editor-03-simulated");
+            // The same call from a caller in Malaysia is not one of "Singapore callers": the office menu answers.
+            simulate(browser, "", "", "Malaysia");
+            browser.waitForText(By.cssSelector("#simulation-result .deciding-rule"), "Decided by inbound-ivr/sg-open");
 
             // Roll back to version 1: the office-hours menu answers again.
             browser.go("publish");
             browser.waitFor(By.id("rollback-1")).click();
             page.findElement(By.id("confirm-rollback-1")).click();
             browser.waitForText(By.id("publish-result"), "Version 1 is live again.");
-            simulate(browser, "", "");
+            simulate(browser, "", "", "");
             browser.waitForText(By.cssSelector("#simulation-result .deciding-rule"), "Decided by inbound-ivr/sg-open");
             assertThat(browser.consoleErrors()).isEmpty();
         }
@@ -216,11 +219,15 @@ class RuleEditorUiIT {
         }
     }
 
-    /** Composes a Singapore mobile calling vn-sg-ivr-01 on Wednesday 2026-12-02 at 10:00, in a menu with a key. */
-    private static void simulate(Browser browser, String menu, String key) {
+    /**
+     * Composes a Singapore mobile calling vn-sg-ivr-01 on Wednesday 2026-12-02 at 10:00, in a menu with a key; the
+     * caller's country is the number's unless {@code country} names another.
+     */
+    private static void simulate(Browser browser, String menu, String key, String country) {
         browser.go("simulate");
         browser.waitFor(By.id("compose-form"));
         type(browser, By.id("sim-caller"), "+6591234567");
+        type(browser, By.id("sim-callerCountry"), country);
         type(browser, By.id("sim-virtualNumber"), "+6531580001");
         new Select(browser.driver().findElement(By.id("sim-virtualNumberRef"))).selectByValue("vn-sg-ivr-01");
         type(browser, By.id("sim-at"), "2026-12-02T10:00");

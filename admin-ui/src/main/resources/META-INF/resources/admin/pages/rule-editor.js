@@ -207,5 +207,4 @@ export async function renderRuleEditor(main, setName, ruleId) {
     h('h1', {}, creating ? `New rule in ${setName}` : `Rule ${ruleId}`, h('span', { class: 'rule-set' }, ` · ${setName}`)),
     editable ? null : h('p', { class: 'hint' }, 'Your role can read rules but not change them.'),
     form);
-  (editable ? about.id : form).focus();
 }

@@ -34,5 +34,4 @@ export async function renderNewRuleSet(main) {
     }
   });
   main.append(h('p', {}, h('a', { href: '#/rules' }, '← All rules')), h('h1', {}, 'New rule set'), form);
-  name.focus();
 }

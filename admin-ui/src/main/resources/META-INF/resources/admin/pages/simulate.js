@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { analysisEntries, COMMON_ZONES, menusOf, numbersOf, versionSelect } from '../insight.js';
 import { renderExplanation } from '../explanation.js';
 import { announce, clearErrors, field, h, showError } from '../ui.js';
+import { countryCode, countryDatalist } from '../rule-form/countries.js';
 
 function localNow() {
   const now = new Date();
@@ -38,7 +39,9 @@ function composeForm(entries) {
         'E.164, or a Voice SDK user id for a VoIP call'),
       field('Virtual number', input('virtualNumber', { required: true, placeholder: '+6531580001', inputmode: 'tel',
         list: 'sim-numbers' }), 'The number that was dialled'),
-      field('Virtual number ref', ref, '8x8\'s reference id, as the rules name it')),
+      field('Virtual number ref', ref, '8x8\'s reference id, as the rules name it'),
+      field('Caller country', input('callerCountry', { list: countryDatalist(), placeholder: 'from the caller number' }),
+        'A name or ISO code; empty: the country of the caller number')),
     h('datalist', { id: 'sim-numbers' }, numbers.map((n) => h('option', { value: n }))),
     h('div', { class: 'row' },
       field('Date and time', input('at', { required: true, value: localNow(), placeholder: '2026-03-10T10:00' }),
@@ -72,12 +75,16 @@ function pasteForm() {
 /** The composed call: only the fields given, so the server's defaults apply to the rest. */
 function composedCall(form) {
   const call = {};
-  for (const name of ['caller', 'virtualNumber', 'virtualNumberRef', 'at', 'zone', 'menu', 'dtmf', 'status',
-    'callType', 'direction']) {
+  for (const name of ['caller', 'callerCountry', 'virtualNumber', 'virtualNumberRef', 'at', 'zone', 'menu', 'dtmf',
+    'status', 'callType', 'direction']) {
     const value = form.elements[name].value.trim();
     if (value) {
       call[name] = value;
     }
+  }
+  if (call.callerCountry) {
+    // "Singapore (SG)" or "singapore" → SG; anything else is sent as typed and the server says what is wrong.
+    call.callerCountry = countryCode(call.callerCountry) || call.callerCountry;
   }
   return { call };
 }

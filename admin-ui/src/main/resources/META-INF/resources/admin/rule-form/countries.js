@@ -43,7 +43,8 @@ export function countryCode(typed) {
 
 let datalistAdded = false;
 
-function countryDatalist() {
+/** The id of a page-wide datalist of every country's name with its code. */
+export function countryDatalist() {
   if (!datalistAdded) {
     document.body.append(h('datalist', { id: 'country-names' },
       COUNTRIES.map((c) => h('option', { value: c.label }))));

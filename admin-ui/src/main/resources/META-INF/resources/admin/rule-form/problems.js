@@ -47,7 +47,11 @@ export function showProblems(container, problems) {
       folded.open = true;
     }
     target.setAttribute('aria-invalid', 'true');
-    slot.textContent = slot.textContent ? `${slot.textContent} ${problem.message}` : problem.message;
+    // At a step's parameter, its label already names it: "destination "6222 1234" is not…" reads "“6222 1234” is not…".
+    const parameter = target.getAttribute('data-parameter');
+    const message = parameter && problem.message.startsWith(`${parameter} `)
+      ? problem.message.slice(parameter.length + 1) : problem.message;
+    slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
     first = first || target;
   }
   if (first) {

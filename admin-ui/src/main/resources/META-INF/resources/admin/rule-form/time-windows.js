@@ -108,7 +108,7 @@ function hhmm(label, value, path, placeholder) {
 function windowEditor(window, defaultZone, onRemove) {
   const fieldset = h('fieldset', { class: 'time-window' });
   const legend = h('legend', {});
-  let days = dayPicker(window.days, '');
+  const days = dayPicker(window.days, '');
   const from = hhmm('From', window.from, '', '09:00');
   const to = hhmm('To (not included)', window.to, '', '18:00');
   const zone = textInput('Time zone', window.zone, '', { list: zoneDatalist(),
