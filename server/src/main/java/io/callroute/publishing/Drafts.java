@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.auth.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -300,8 +301,19 @@ public final class Drafts {
                 + " again");
     }
 
+    /**
+     * The problems of one saved document, checked together with the other drafts: schedules are shared by all rule
+     * sets, so a rule may name one that another set defines. When only other sets' problems come back (a set that
+     * does not read stops the compile before this one is compiled), this document is checked on its own instead.
+     */
     private List<Problem> problems(ObjectNode document) {
-        return compiler.problems(List.of(document));
+        String name = document.path("ruleSet").asText();
+        List<ObjectNode> all = new ArrayList<>(store.all().stream().filter(draft -> !draft.name().equals(name))
+                .map(Draft::document).toList());
+        all.add(document);
+        List<Problem> problems = compiler.problems(all);
+        List<Problem> own = problems.stream().filter(problem -> name.equals(problem.ruleSet())).toList();
+        return own.isEmpty() && !problems.isEmpty() ? compiler.problems(List.of(document)) : own;
     }
 
     static int indexOf(JsonNode document, String ruleId) {

@@ -63,6 +63,32 @@ class DraftsTest {
     }
 
     @Test
+    void aRuleMayNameAScheduleAnotherRuleSetDefinesButNotOneNoSetDefines() {
+        ObjectNode hours = Lifecycle.yaml("""
+                ruleSet: hours
+                schedules:
+                  sg-office: { zone: Asia/Singapore, hours: [ { days: MON-FRI, from: "09:00", to: "18:00" } ] }
+                rules:
+                  - id: hours-closed
+                    when: { callStatus: CALL_RECEIVED, schedule: { name: sg-office, is: closed } }
+                    then: { steps: [ { say: { text: "Closed.", voiceProfile: en-US-BenjaminRUS } }, hangup ] }
+                """);
+        assertThat(drafts.create(ALICE, hours).problems()).isEmpty();
+        ObjectNode office = office("office");
+        ((ObjectNode) office.get("rules").get(0).get("when")).remove("time");
+        ((ObjectNode) office.get("rules").get(0).get("when")).put("schedule", "sg-office");
+
+        assertThat(drafts.create(ALICE, office).problems()).isEmpty();
+
+        ((ObjectNode) office.get("rules").get(0).get("when")).put("schedule", "nowhere");
+        assertThat(drafts.replace(ALICE, "office", "\"1\"", office).problems())
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.ruleSet()).isEqualTo("office");
+                    assertThat(problem.path()).isEqualTo("$.rules[0].when.schedule");
+                });
+    }
+
+    @Test
     void twoEditorsSavingTheSameRuleSetOneWinsTheOtherGets409WithTheCurrentState() {
         drafts.create(ALICE, office("office"));
         String etagBothRead = drafts.get("office").etag();
