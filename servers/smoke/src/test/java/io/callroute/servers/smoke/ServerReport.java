@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * target/server-report.json of one smoke run: the server, its version, how long start plus deploy took, the server
- * process's memory, pass or fail per check, and notes. servers/run-matrix.sh turns the reports into docs/SERVERS.md.
+ * process's memory, pass or fail per check, and notes; and the same as a table row, target/server-report.md, which
+ * servers/run-matrix.sh assembles into docs/SERVERS.md.
  *
  * <p>The suite records facts as it learns them ({@link #startedAndDeployed}, {@link #note}); JUnit tells this
  * extension how each test ended, and the report is written once the class is done.
@@ -97,9 +98,29 @@ public final class ServerReport implements TestWatcher, AfterAllCallback {
         try {
             Files.createDirectories(file.getParent());
             JSON.writeValue(file.toFile(), report);
+            Files.writeString(file.resolveSibling("server-report.md"), tableRow(passed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The report as a row of docs/SERVERS.md's table, so the script that assembles the table needs no JSON tool;
+     * {@value #WALL} stands where the script puts Maven's wall time of the module.
+     */
+    private static String tableRow(boolean passed) {
+        List<String> notes = new ArrayList<>();
+        NOTES.forEach((key, value) -> notes.add(key + ": " + value));
+        notes.addAll(FAILURES);
+        return "| " + String.join(" | ", List.of(SmokeSettings.serverName(), SmokeSettings.serverVersion(),
+                passed ? "PASS" : "FAIL", cell(startAndDeploySeconds), cell(redeploySeconds), cell(rssMebibytes),
+                WALL, cell(String.join("; ", notes)))) + " |\n";
+    }
+
+    static final String WALL = "@WALL@";
+
+    private static String cell(Object value) {
+        return value == null ? "–" : value.toString().replace('|', '/').replace('\n', ' ');
     }
 
     private static double seconds(Duration duration) {
