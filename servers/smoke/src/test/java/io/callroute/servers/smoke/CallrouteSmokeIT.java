@@ -92,6 +92,14 @@ public class CallrouteSmokeIT {
         assertThat(client.get("health/live").statusCode()).isEqualTo(200);
         ServerReport.note("serverHeader", ready.headers().firstValue("Server").orElse(null));
         ServerReport.note("poweredBy", ready.headers().firstValue("X-Powered-By").orElse(null));
+        String storeFile = SmokeSettings.serverStoreFile();
+        if (!storeFile.isEmpty()) {
+            // The rules went live from the server's pool: its database file, not Callroute's default one, exists.
+            assertThat(SmokeSettings.dataDir().resolve(storeFile)).as("the server's DataSource holds the store")
+                    .isRegularFile();
+            assertThat(SmokeSettings.dataDir().resolve("callroute.mv.db")).doesNotExist();
+            ServerReport.note("store", "the server's own DataSource through CALLROUTE_DB_JNDI");
+        }
         ServerProcess process = ServerProcess.find(SmokeSettings.serverHome());
         ServerReport.memory(process.rssMebibytes());
         if (process.embedded()) {

@@ -44,6 +44,14 @@ final class SmokeSettings {
         return System.getProperty("server.home", "");
     }
 
+    /**
+     * The file a server-managed store (CALLROUTE_DB_JNDI) keeps in the data folder, when the server module gives
+     * Callroute the server's DataSource instead of a JDBC URL; empty when Callroute pools its own.
+     */
+    static String serverStoreFile() {
+        return System.getProperty("callroute.store.file", "").trim();
+    }
+
     static Path report() {
         return Path.of(required("server.report"));
     }
