@@ -21,7 +21,7 @@ public final class OpenApiDocument {
 
     /** The fragments merged into {@code openapi/base.json}, in order. */
     static final List<String> FRAGMENTS = List.of("auth", "publishing", "masking", "plugins", "simulate", "calls",
-            "analytics", "analysis", "testcases", "replay");
+            "analytics", "analysis", "testcases", "replay", "system");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",

@@ -44,6 +44,7 @@ public final class CallrouteApplication extends ResourceConfig {
         callroute.replay().resources().forEach(this::register);
         register(new UnhandledExceptionMapper(callroute.registry()));
         register(new OpenApiResource(OpenApiDocument.load()));
+        register(new SystemResource(callroute.database(), servletContext.getServerInfo()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);
     }
 }

@@ -155,6 +155,21 @@ class AdminAuthIT {
         assertThat(parse(users.body()).path("error").asText()).isEqualTo("forbidden");
         assertThat(send("GET", "api/audit", null, viewer).statusCode()).isEqualTo(200);
         assertThat(send("GET", "api/audit?since=yesterday", null, viewer).body()).contains("\"field\":\"since\"");
+        assertThat(send("GET", "api/system", null, viewer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void adminsSeeWhatTheDeploymentRunsOn() {
+        JsonNode system = parse(send("GET", "api/system", null,
+                Map.of("Authorization", basic("admin", ADMIN_PASSWORD))).body());
+        assertThat(system.path("server").asText()).startsWith("jetty/12");
+        assertThat(system.path("jsonWriter").asText()).isEqualTo("io.callroute.http.PinnedJsonProvider");
+        assertThat(system.path("jaxrs").path("class").asText()).startsWith("org.glassfish.jersey.");
+        assertThat(system.path("jackson").path("version").asText())
+                .isEqualTo(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
+        assertThat(system.path("database").path("product").asText()).isEqualTo("H2");
+        assertThat(system.path("drools").path("from").asText()).contains("drools").contains(".jar");
     }
 
     @Test
