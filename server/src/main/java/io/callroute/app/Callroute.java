@@ -94,7 +94,8 @@ public final class Callroute implements AutoCloseable {
                     + "CALLROUTE_WEBHOOK_ALLOW to 8x8's source address blocks. ***");
         }
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
-        this.database = Database.open(settings.databaseUrl(), registry);
+        this.database = settings.databaseJndi() != null ? Database.lookUp(settings.databaseJndi())
+                : Database.open(settings.databaseUrl(), registry);
         Masking startedMasking = null;
         PluginHost startedPlugins = null;
         try {

@@ -3,6 +3,7 @@ package io.callroute.app;
 import io.callroute.admin.OpenApiDocument;
 import io.callroute.admin.OpenApiResource;
 import io.callroute.analytics.AnalyticsResource;
+import io.callroute.http.PinnedJsonProvider;
 import io.callroute.plugins.PluginResource;
 import io.callroute.simulate.SimulateResource;
 import io.callroute.webhook.WebhookGuardFilter;
@@ -25,6 +26,7 @@ public final class CallrouteApplication extends ResourceConfig {
         }
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
+        register(PinnedJsonProvider.class);
         register(new WebhookGuardFilter(callroute.guard(), callroute.registry()));
         register(new WebhookResource(callroute.envelopeParser(), callroute.callEventReader(), callroute.callActions(),
                 callroute.recorder(), callroute.registry(), callroute.settings().maxWebhookBytes(), callroute.clock()));

@@ -9,7 +9,9 @@ import java.time.Duration;
  *
  * @param port                 HTTP port of the standalone server
  * @param dataDir              where the H2 database and other state live
- * @param databaseUrl          JDBC URL of the store
+ * @param databaseUrl          JDBC URL of the store (our own pool)
+ * @param databaseJndi         JNDI name of a DataSource the application server manages, used instead of
+ *                             {@code databaseUrl}; null for none
  * @param pluginsDir           drop-in plugin jars
  * @param rulesDir             YAML rule sets imported on first start when the store is empty
  * @param adminPassword        initial password of user admin (null: generated)
@@ -23,7 +25,7 @@ import java.time.Duration;
  * @param callLogNumbers       whether the call log stores phone numbers masked (default) or in full
  * @param callLogRetention     how long webhook events stay in the call log before the purge deletes them
  */
-public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsDir, Path rulesDir,
+public record Settings(int port, Path dataDir, String databaseUrl, String databaseJndi, Path pluginsDir, Path rulesDir,
                        String adminPassword, String webhookAuthorization, String webhookAllow,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
                        int maxWebhookBytes, Duration maskingRetention, CallLogNumbers callLogNumbers,
@@ -44,12 +46,18 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
     /** Reads every setting, applying the documented defaults; throws {@link InvalidSettingException} on bad values. */
     public static Settings read(SettingSource source) {
         Path dataDir = Path.of(orDefault(source.get("CALLROUTE_DATA_DIR"), "./data")).toAbsolutePath().normalize();
+        String databaseJndi = source.get("CALLROUTE_DB_JNDI");
+        if (databaseJndi != null && source.get("CALLROUTE_DB_URL") != null) {
+            throw new InvalidSettingException("CALLROUTE_DB_JNDI", "names the application server's DataSource; set it"
+                    + " or CALLROUTE_DB_URL, not both");
+        }
         String databaseUrl = orDefault(source.get("CALLROUTE_DB_URL"),
                 "jdbc:h2:file:" + dataDir.resolve("callroute").toString().replace('\\', '/'));
         return new Settings(
                 integer(source, "CALLROUTE_PORT", 8080, 1, 65535),
                 dataDir,
                 databaseUrl,
+                databaseJndi,
                 Path.of(orDefault(source.get("CALLROUTE_PLUGINS_DIR"), "./plugins")).toAbsolutePath().normalize(),
                 Path.of(orDefault(source.get("CALLROUTE_RULES_DIR"), "./rules")).toAbsolutePath().normalize(),
                 source.get("CALLROUTE_ADMIN_PASSWORD"),
@@ -129,7 +137,8 @@ public record Settings(int port, Path dataDir, String databaseUrl, Path pluginsD
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + redactUrl(databaseUrl)
+        return "Settings[port=" + port + ", dataDir=" + dataDir + (databaseJndi != null
+                ? ", databaseJndi=" + databaseJndi : ", databaseUrl=" + redactUrl(databaseUrl))
                 + ", pluginsDir=" + pluginsDir + ", rulesDir=" + rulesDir
                 + ", adminPassword=" + (adminPassword == null ? "unset" : "set")
                 + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")

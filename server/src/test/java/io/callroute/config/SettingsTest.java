@@ -43,6 +43,20 @@ class SettingsTest {
     }
 
     @Test
+    void aServerManagedDataSourceIsNamedByJndiAndExcludesAJdbcUrl() {
+        Settings settings = Settings.read(new SettingSource(Map.of(),
+                Map.of("CALLROUTE_DB_JNDI", "java:comp/env/jdbc/callroute"), null));
+        assertThat(settings.databaseJndi()).isEqualTo("java:comp/env/jdbc/callroute");
+        assertThat(settings.toString()).contains("databaseJndi=java:comp/env/jdbc/callroute")
+                .doesNotContain("databaseUrl");
+        assertThat(Settings.read(new SettingSource(Map.of(), Map.of(), null)).databaseJndi()).isNull();
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_DB_JNDI",
+                "java:comp/env/jdbc/callroute", "CALLROUTE_DB_URL", "jdbc:h2:mem:x"), null)))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_DB_JNDI")
+                .hasMessageContaining("not both");
+    }
+
+    @Test
     void badNumbersNameTheSetting() {
         assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_PORT", "eighty"), null)))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_PORT")
