@@ -174,6 +174,25 @@ public class CallrouteSmokeIT {
         assertThat(session.get("api/me").statusCode()).as("the session ended").isEqualTo(401);
 
         assertThat(anonymous.asAdmin().get("api/me").statusCode()).isEqualTo(200);
+
+        // What serves the WAR on this server (GlassFish and Payara bring their own Jersey and Jackson, Payara its
+        // H2): recorded for docs/SERVERS.md. JSON must go through the pinned Jackson provider wherever it runs.
+        JsonNode system = parse(anonymous.asAdmin().get("api/system"));
+        assertThat(system.path("jsonWriter").asText()).isEqualTo("io.callroute.http.PinnedJsonProvider");
+        ServerReport.note("JAX-RS", library(system.path("jaxrs")));
+        ServerReport.note("Jackson", system.path("jackson").path("version").asText() + fromTheWar(system.path("jackson")));
+        ServerReport.note("database", system.path("database").path("product").asText() + " "
+                + system.path("database").path("version").asText());
+    }
+
+    /** "org.glassfish.jersey.internal.RuntimeDelegateImpl 3.1.12 (the WAR's)". */
+    private static String library(JsonNode library) {
+        String version = library.path("version").asText("");
+        return library.path("class").asText() + (version.isEmpty() ? "" : " " + version) + fromTheWar(library);
+    }
+
+    private static String fromTheWar(JsonNode library) {
+        return library.path("from").asText("").contains("WEB-INF/lib") ? " (the WAR's)" : " (the server's)";
     }
 
     @Test
