@@ -236,16 +236,17 @@ public final class ResultsReport {
 
     /** Why a target is missed, as far as this run and its profile show; printed only for missed targets. */
     static final class Notes {
-        static final String DECISIONS = "per event the rules path builds a fact for every schedule the rules use "
-                + "(one per number: 10 at 100 rules) and a clock per zone, opens a Drools session and inserts them all; "
-                + "the anchor only looks at the called number. Computing facts only for the called number's "
-                + "schedules (index them by virtualNumberRef) would cut most of it.";
-        static final String P99 = "the same cause grown 100×: 1,000 schedule facts (one per number) are computed and "
-                + "inserted into a fresh Drools session for every event, whichever number was called; facts for "
-                + "the called number's schedules only would make the cost independent of the rule base's size.";
+        static final String DECISIONS = "for every event the rules path computes a fact for every schedule the rules "
+                + "use (one per number: 10 at 100 rules) and a clock per zone, opens a Drools session and inserts "
+                + "them all, while the anchor only looks at the called number. Likely fix: facts only for the called "
+                + "number's schedules (index schedules by virtualNumberRef), then profile the session cost.";
+        static final String P99 = "the same cause 100× larger: 1,000 schedule facts are computed and inserted into a "
+                + "fresh Drools session for every event, whichever number was called (a thread dump of a decision at "
+                + "10,000 rules is in Drools linking segment memories for these inserts). Facts for the called "
+                + "number's schedules only should make the cost independent of the rule base's size.";
         static final String FULL_PUBLISH = "every publish recompiles all rules: YAML read and checked, every rule's "
-                + "steps trial-assembled, one DRL of 10,000 rules built by Drools into one KieBase; building a KieBase "
-                + "per rule set (in parallel, and only for changed sets) would fix it.";
+                + "steps trial-assembled, one DRL of 10,000 rules built into one KieBase (not profiled further). A "
+                + "KieBase per rule set, built in parallel and only for changed sets, is the planned fix.";
         static final String ONE_RULE = "a publish recompiles every rule set (one KieBase for all); compiling only "
                 + "the changed set (a KieBase per rule set, or incremental KieBase updates) would fix it.";
         static final String HEAP = "the Drools KieBase and its per-rule node memories dominate; not profiled further.";
