@@ -35,6 +35,29 @@ final class FuzzDocument {
         return new POJONode(new RawValue(text));
     }
 
+    /**
+     * {@code count} copies of {@code element} between {@code open} and {@code close}, expanded only when written
+     * (most generated values are never used, and a huge array is costly to build).
+     */
+    static JsonNode repeated(String open, String element, String separator, int count, String close) {
+        return new POJONode(new Repeated(open, element, separator, count, close));
+    }
+
+    private record Repeated(String open, String element, String separator, int count, String close) {
+        void writeTo(StringBuilder out) {
+            out.append(open);
+            for (int i = 0; i < count; i++) {
+                out.append(i == 0 ? "" : separator).append(element);
+            }
+            out.append(close);
+        }
+
+        @Override
+        public String toString() {
+            return open + element + separator + "…×" + count + close;
+        }
+    }
+
     JsonNode root() {
         return root;
     }
@@ -127,6 +150,8 @@ final class FuzzDocument {
             out.append(']');
         } else if (node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw) {
             out.append(raw.rawValue());
+        } else if (node instanceof POJONode pojo && pojo.getPojo() instanceof Repeated repeated) {
+            repeated.writeTo(out);
         } else {
             out.append(scalar(node));
         }
