@@ -20,6 +20,9 @@ import java.util.HexFormat;
  */
 public final class CanonicalJson {
 
+    /** Deepest nesting a rule set document may have; real ones nest about eight levels. */
+    static final int MAX_NESTING_DEPTH = 64;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -27,7 +30,8 @@ public final class CanonicalJson {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
 
     private CanonicalJson() {

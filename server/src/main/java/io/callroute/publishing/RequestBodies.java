@@ -1,6 +1,7 @@
 package io.callroute.publishing;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +32,11 @@ final class RequestBodies {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            if (e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting")) {
+                // Said plainly rather than in Jackson's words, which point developers at StreamReadConstraints.
+                throw EditRefused.Invalid.malformed(null, "The JSON is nested more than "
+                        + CanonicalJson.MAX_NESTING_DEPTH + " levels deep" + where + "; a rule set needs far fewer");
+            }
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             int newline = message.indexOf('\n');
             throw EditRefused.Invalid.malformed(null, "The body is not valid JSON" + where + ": "

@@ -114,6 +114,23 @@ class PublishingIT {
         assertThat(api.postJson("api/rule-sets", "{\"ruleSet\": ").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void deeplyNestedAndOversizedRuleSetBodiesAreRefusedWithAJsonError() throws IOException {
+        AdminApi api = new AdminApi(base);
+        String deep = "{\"ruleSet\": \"deep\", \"rules\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        HttpResponse<String> nested = api.postJson("api/rule-sets", deep);
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+        assertThat(parse(nested).path("error").asText()).isEqualTo("bad_request");
+        assertThat(parse(nested).path("message").asText()).contains("nested more than 64 levels");
+
+        String huge = "{\"ruleSet\": \"huge\", \"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        HttpResponse<String> oversized = api.postJson("api/rule-sets", huge);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(parse(oversized).path("error").asText()).isEqualTo("body_too_large");
+        assertThat(api.get("api/rule-sets/deep").statusCode()).isEqualTo(404);
+        assertThat(api.get("api/rule-sets/huge").statusCode()).isEqualTo(404);
+    }
+
     private EightByEightCallflow callGb() throws IOException {
         return EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
                 Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"))).body());

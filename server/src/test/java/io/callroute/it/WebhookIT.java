@@ -174,11 +174,58 @@ class WebhookIT {
     }
 
     @Test
-    void aDeeplyNestedBodyUnderTheSizeCapIsRefusedByTheDepthLimit() {
-        String deep = "{\"namespace\":\"VOICE\",\"eventType\":\"CALL_ACTION\",\"payload\":" + "{\"a\":".repeat(5_000)
-                + "1" + "}".repeat(5_000) + "}";
-        HttpResponse<String> response = new Http(base).postJson("webhooks/vca", deep.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).isEqualTo(400);
+    void oversizedAndDeeplyNestedBodiesAreRefusedWithAJsonErrorAndTheServerStaysReady() throws IOException {
+        Http http = new Http(base);
+        int cap = 65_536;   // CALLROUTE_WEBHOOK_MAX_BYTES, default
+        assertThat(http.postJson("webhooks/vca", paddedCall(cap)).statusCode()).as("exactly at the cap")
+                .isEqualTo(200);
+        assertRefused(http, paddedCall(cap + 1), 413, "body_too_large");
+
+        // 100,000 levels deep is 200 kB of brackets: over the cap, refused before any parsing.
+        String hundredThousand = "[".repeat(100_000) + "]".repeat(100_000);
+        assertRefused(http, hundredThousand.getBytes(StandardCharsets.UTF_8), 413, "body_too_large");
+        String unclosed = "{\"a\":".repeat(100_000);
+        assertRefused(http, unclosed.getBytes(StandardCharsets.UTF_8), 413, "body_too_large");
+
+        // As deep as fits under the cap: the parser's depth limit stops reading at level 65.
+        String envelope = "{\"namespace\":\"VOICE\",\"eventType\":\"CALL_ACTION\",\"payload\":";
+        for (String deep : new String[] {
+                envelope + "[".repeat(32_000) + "]".repeat(32_000) + "}",
+                envelope + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}",
+                "[".repeat(60_000)}) {
+            JsonNode error = assertRefused(http, deep.getBytes(StandardCharsets.UTF_8), 400, "too_deep");
+            assertThat(error.path("message").asText()).contains("nested more than 64 levels");
+        }
+
+        assertThat(http.get("health/ready").statusCode()).isEqualTo(200);
+        EightByEightCallflow.parse(http.postJson("webhooks/vca",
+                Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_sg.json"))).body());
+    }
+
+    private static JsonNode assertRefused(Http http, byte[] body, int status, String code) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.postJson("webhooks/vca", body);
+        long micros = (System.nanoTime() - start) / 1_000;
+        System.out.printf("%d-byte body refused with %d %s in %d µs%n", body.length, response.statusCode(),
+                code, micros);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode error = parse(response.body());
+        assertThat(error.path("error").asText()).isEqualTo(code);
+        assertThat(error.path("message").asText()).isNotBlank();
+        return error;
+    }
+
+    /** A real CALL_ACTION padded with an unknown field to exactly {@code size} bytes. */
+    private static byte[] paddedCall(int size) {
+        String event = new String(Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_sg.json")),
+                StandardCharsets.UTF_8).strip();
+        String prefix = "{\"padding\":\"";
+        String suffix = "\"," + event.substring(1);
+        int fill = size - prefix.length() - suffix.getBytes(StandardCharsets.UTF_8).length;
+        byte[] body = (prefix + "x".repeat(fill) + suffix).getBytes(StandardCharsets.UTF_8);
+        assertThat(body).hasSize(size);
+        return body;
     }
 
     @Test
