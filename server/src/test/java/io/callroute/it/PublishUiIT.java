@@ -1,12 +1,11 @@
 package io.callroute.it;
 
+import static io.callroute.it.Http.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.testing.Fixtures;
-import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -57,14 +56,14 @@ class PublishUiIT {
         // Logged calls for the impact check: London callers pressing 2 (opening hours) in the main menu…
         Http http = new Http(base);
         for (int i = 0; i < CALLS; i++) {
-            ObjectNode event = fixture(GB_KEY_2);
+            ObjectNode event = Fixtures.json(GB_KEY_2);
             ((ObjectNode) event.get("payload")).put("eventId", "publish-ui-" + i + "-" + UUID.randomUUID())
                     .put("clientActionId", "main_menu");
             assertThat(http.postJson("webhooks/vca", JSON.writeValueAsBytes(event)).statusCode()).isEqualTo(200);
         }
         // …and a saved test case that says key 2 must give the hours, which the draft change below breaks.
         ObjectNode testCase = JSON.createObjectNode().put("name", "gb-hours");
-        testCase.set("event", fixture(GB_KEY_2));
+        testCase.set("event", Fixtures.json(GB_KEY_2));
         testCase.putObject("expect").put("rule", "two-level-menu/main-hours");
         assertThat(api.postJson("api/test-cases", JSON.writeValueAsString(testCase)).statusCode()).isEqualTo(201);
         // The call log is written in the background: wait (for a condition) until the replay sees every call.
@@ -197,19 +196,4 @@ class PublishUiIT {
         return page.findElements(By.cssSelector(".rule-item")).stream().filter(WebElement::isDisplayed).toList();
     }
 
-    private static ObjectNode fixture(String name) {
-        try {
-            return (ObjectNode) JSON.readTree(Fixtures.valid(name));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.callroute.it;
 
+import static io.callroute.it.Http.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,13 +135,5 @@ class PublishingIT {
     private EightByEightCallflow callGb() throws IOException {
         return EightByEightCallflow.parse(new Http(base).postJson("webhooks/vca",
                 Fixtures.withNewEventId(Fixtures.valid("vca_inbound_ivr_call_received_gb.json"))).body());
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-        }
     }
 }

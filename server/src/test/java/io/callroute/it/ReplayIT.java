@@ -1,12 +1,12 @@
 package io.callroute.it;
 
+import static io.callroute.it.Http.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.testing.Fixtures;
-import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -133,11 +133,11 @@ class ReplayIT {
     }
 
     private static ObjectNode gbWelcome(String eventId) {
-        return withId(fixture("vca_inbound_ivr_call_received_gb.json"), eventId);
+        return withId(Fixtures.json("vca_inbound_ivr_call_received_gb.json"), eventId);
     }
 
     private static ObjectNode gbMenu(String eventId, String clientActionId, String key) {
-        ObjectNode event = withId(fixture("vca_inbound_ivr_action_completed_dtmf_2_gb_level2.json"), eventId);
+        ObjectNode event = withId(Fixtures.json("vca_inbound_ivr_action_completed_dtmf_2_gb_level2.json"), eventId);
         ObjectNode payload = (ObjectNode) event.get("payload");
         payload.put("clientActionId", clientActionId);
         payload.putObject("eventData").put("dtmf", key);
@@ -145,13 +145,13 @@ class ReplayIT {
     }
 
     private static ObjectNode sgReceived(String eventId, String timestamp) {
-        ObjectNode event = withId(fixture("vca_inbound_ivr_call_received_sg.json"), eventId);
+        ObjectNode event = withId(Fixtures.json("vca_inbound_ivr_call_received_sg.json"), eventId);
         ((ObjectNode) event.get("payload")).put("timestamp", timestamp);
         return event;
     }
 
     private static ObjectNode sgMenu(String eventId, String key) {
-        ObjectNode event = withId(fixture("vca_inbound_ivr_call_received_sg.json"), eventId);
+        ObjectNode event = withId(Fixtures.json("vca_inbound_ivr_call_received_sg.json"), eventId);
         ObjectNode payload = (ObjectNode) event.get("payload");
         payload.put("callStatus", "ACTION_COMPLETED").put("clientActionId", "main_menu:v1");
         payload.putObject("eventData").put("dtmf", key);
@@ -163,19 +163,4 @@ class ReplayIT {
         return event;
     }
 
-    private static ObjectNode fixture(String name) {
-        try {
-            return (ObjectNode) JSON.readTree(Fixtures.valid(name));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.callroute.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.stream.Stream;
 
 /** The 8x8 sample events of the spec, kept in src/test/resources/fixtures (valid) and fixtures/bad (hostile). */
 public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixtures() {
     }
@@ -32,6 +36,15 @@ public final class Fixtures {
 
     public static byte[] valid(String name) {
         return bytes(dir().resolve(name));
+    }
+
+    /** A valid fixture as a JSON tree, to change before sending. */
+    public static ObjectNode json(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(valid(name));
+        } catch (IOException e) {
+            throw new AssertionError(name + " is not a JSON object", e);
+        }
     }
 
     /** Every *.json file directly in {@code dir}, sorted. */
