@@ -58,6 +58,8 @@ class StandaloneServerIT {
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(answered.body()).contains("\"callflow\"").contains("sayAndCapture");
         assertThat(Files.exists(work.resolve("data").resolve("callroute.mv.db"))).isTrue();
+        // The load test's static anchor (bench/anchor) exists only in the benchmark WAR, never here.
+        assertThat(post(port, "/bench/anchor/vca", sgCall, SECRET).statusCode()).isEqualTo(404);
 
         stop(first);
 
@@ -151,7 +153,12 @@ class StandaloneServerIT {
     }
 
     private static HttpResponse<String> post(int port, byte[] body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/vca"))
+        return post(port, "/webhooks/vca", body, authorization);
+    }
+
+    private static HttpResponse<String> post(int port, String path, byte[] body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
