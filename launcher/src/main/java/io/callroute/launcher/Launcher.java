@@ -35,6 +35,9 @@ public final class Launcher {
         if (args[0].equals("drl") || args[0].equals("check")) {
             System.exit(exploded.runRulesCli(args));
         }
+        if (args[0].equals("train") && args.length == 1) {
+            System.exit(ClassArchiveTraining.run(war));
+        }
         System.err.println("Unknown command: " + args[0] + " " + Arrays.toString(Arrays.copyOfRange(args, 1, args.length)));
         usage(System.err);
         System.exit(2);
@@ -46,6 +49,11 @@ public final class Launcher {
                   java -jar callroute.jar                 start the server (CALLROUTE_PORT, default 8080)
                   java -jar callroute.jar check [path…]   check YAML rule files (default: ./rules); exit 1 on problems
                   java -jar callroute.jar drl [path…]     print the DRL generated from YAML rule files
+                  java -XX:ArchiveClassesAtExit=callroute.jsa -jar callroute.jar train
+                                                          start and stop a throwaway server (temporary data folder,
+                                                          free port, the rules of CALLROUTE_RULES_DIR) so the JVM
+                                                          writes a class archive; then start the server with
+                                                          java -XX:SharedArchiveFile=callroute.jsa -jar callroute.jar
                 Settings are environment variables or -D system properties; see README.md.""");
     }
 
