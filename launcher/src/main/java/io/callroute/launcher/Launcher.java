@@ -22,6 +22,10 @@ public final class Launcher {
         }
         LauncherSettings settings = LauncherSettings.fromProcess();
         Path war = WarLocator.locate();
+        if (args.length == 1 && args[0].equals("train")) {
+            // Before anything is unpacked into the data folder: the training uses a temporary one.
+            System.exit(ClassArchiveTraining.run(war));
+        }
         ExplodedWar exploded = ExplodedWar.extract(war, settings.dataDir().resolve("webapp"));
         if (args.length == 0) {
             StandaloneServer server = new StandaloneServer(settings.port(), exploded.root(),
@@ -34,9 +38,6 @@ public final class Launcher {
         }
         if (args[0].equals("drl") || args[0].equals("check")) {
             System.exit(exploded.runRulesCli(args));
-        }
-        if (args[0].equals("train") && args.length == 1) {
-            System.exit(ClassArchiveTraining.run(war));
         }
         System.err.println("Unknown command: " + args[0] + " " + Arrays.toString(Arrays.copyOfRange(args, 1, args.length)));
         usage(System.err);

@@ -99,8 +99,46 @@ class StandaloneServerIT {
         assertThat(failed.output()).contains("late-night").contains("from");
     }
 
-    private Process start(int port, Path rules, Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx512m", "-jar", launcherJar())
+    /**
+     * The README's fast-start recipe: {@code train} writes a class archive on exit, and a server started with it maps
+     * the web application's classes (Jersey, Drools…) from the archive instead of loading them from its jars.
+     */
+    @Test
+    void trainingWritesAClassArchiveThatTheNextStartUses() throws Exception {
+        Path rules = Path.of(System.getProperty("callroute.rules.dir"));
+        Path archive = work.resolve("callroute.jsa");
+        ProcessBuilder training = new ProcessBuilder(javaBin(), "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive,
+                "-Xlog:cds=error", "-jar", launcherJar(), "train").directory(work.toFile()).redirectErrorStream(true);
+        training.environment().put("CALLROUTE_RULES_DIR", rules.toString());
+        Process trainer = training.start();
+        processes.add(trainer);
+        String output = new String(trainer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(trainer.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(trainer.exitValue()).as(output).isZero();
+        assertThat(output).contains("Training: /health/ready 200, a CALL_ACTION 200");
+        assertThat(Files.size(archive)).as("archive size").isGreaterThan(10_000_000L);
+        assertThat(work.resolve("data")).as("the training used a temporary data folder").doesNotExist();
+
+        int port = freePort();
+        Path classes = work.resolve("classes.log");
+        Process server = start(port, rules, Map.of(), "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info:file=" + classes);
+        awaitReady(port, server);
+        assertThat(post(port, fixture("vca_inbound_ivr_call_received_sg.json"), null).statusCode()).isEqualTo(200);
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the web application's classes come from the archive")
+                .anyMatch(line -> line.contains("org.glassfish.jersey.server.ApplicationHandler ")
+                        && line.contains("shared objects file (top)"))
+                .anyMatch(line -> line.contains("org.drools.compiler.builder.impl.KnowledgeBuilderImpl ")
+                        && line.contains("shared objects file (top)"));
+    }
+
+    private Process start(int port, Path rules, Map<String, String> extraEnv, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", launcherJar()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
