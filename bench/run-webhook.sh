@@ -3,7 +3,7 @@
 # webhook compared with the static anchor (bench/anchor) of the same server in the same run. Also start to ready,
 # heap after load and RSS. Rewrites the section "Webhook under load (wrk)" of docs/PERFORMANCE.md.
 #
-#   bench/run-webhook.sh [--no-build] [--no-doc] [--sizes "100 1000 10000"] [--duration 10s] [--warmup 20s]
+#   bench/run-webhook.sh [--no-build] [--no-doc] [--sizes "100 1000 10000"] [--duration 10s] [--warmup 60s]
 #
 # What runs: the production launcher (launcher/target/callroute.jar) serving, through CALLROUTE_WAR, the benchmark
 # WAR (bench/anchor/target/callroute-bench.war: the production WAR plus the anchor's jar), a real H2 file database in
@@ -11,7 +11,9 @@
 # (io.callroute.bench.WebhookLoadFiles, the JMH benchmarks' generator) are imported on a first start, then 16,384
 # generated CALL_ACTION bodies are posted with fresh eventIds (bench/webhook-events.lua) to POST /webhooks/vca and
 # to POST /bench/anchor/vca, with 1 and with 16 connections. Start to ready is also measured with the production WAR
-# and the example rules (rules/), first start and restarts. About 12 minutes on 2 cores with the default sizes.
+# and the example rules (rules/), first start and restarts, without and with an AppCDS class archive written by
+# `callroute.jar train`. About 30 minutes on 2 cores with the default sizes (the first start with 10,000 rules takes
+# most of it).
 # Environment: BENCH_PORT (default 18099), BENCH_MVN_FLAGS (e.g. -o), BENCH_KEEP (keep the work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ BUILD=1
 WRITE_DOC=1
 SIZES="100 1000 10000"
 DURATION=10s
-WARMUP=20s
+WARMUP=60s
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0 ;;
@@ -91,12 +93,14 @@ BENCH_CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 now_ms() { date +%s%3N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# start_server <war> <data dir> <rules dir> <log>: sets SERVER_PID and START_MS
+# start_server <war> <data dir> <rules dir> <log> [JVM options…]: sets SERVER_PID and START_MS
 start_server() {
+  local war=$1 data=$2 rules=$3 log=$4
+  shift 4
   START_MS=$(now_ms)
-  CALLROUTE_WAR="$ROOT/$1" CALLROUTE_PORT="$PORT" CALLROUTE_DATA_DIR="$2" CALLROUTE_RULES_DIR="$3" \
+  CALLROUTE_WAR="$ROOT/$war" CALLROUTE_PORT="$PORT" CALLROUTE_DATA_DIR="$data" CALLROUTE_RULES_DIR="$rules" \
     CALLROUTE_PLUGINS_DIR="$WORK/no-plugins" CALLROUTE_WEBHOOK_AUTH="$AUTH" \
-    java "$HEAP" -jar "$LAUNCHER" > "$4" 2>&1 &
+    java "$HEAP" "$@" -jar "$LAUNCHER" > "$log" 2>&1 &
   SERVER_PID=$!
 }
 
@@ -195,16 +199,28 @@ SECONDS=0
 echo "work folder $WORK; load average $LOAD_BEFORE"
 
 echo "Start to ready, production WAR, example rules (rules/):"
-for round in first restart-1 restart-2 restart-3; do
-  log="$WORK/start-$round.log"
-  start_server "$PROD_WAR" "$WORK/data-examples" "$ROOT/rules" "$log"
+# examples_start <label> <data dir> [JVM options…]: one start of the production WAR with the example rules
+examples_start() {
+  local label=$1 data=$2 log="$WORK/start-$1.log"
+  shift 2
+  start_server "$PROD_WAR" "$data" "$ROOT/rules" "$log" "$@"
   await_ready 300 "$log"
   wall=$READY_WALL_MS cpu=$READY_CPU_MS
   compiled=$(log_ms "$log" 'compiled in [0-9]+ ms')
   jvm=$(log_ms "$log" 'in [0-9]+ ms since JVM start')
-  echo "start examples-$round $wall $cpu $jvm $compiled $(cut -d' ' -f1 /proc/loadavg)" >> "$RESULTS"
-  echo "  $round: ready after $wall ms (server CPU $cpu ms; rules compiled in $compiled ms)"
+  echo "start examples-$label $wall $cpu $jvm $compiled $(cut -d' ' -f1 /proc/loadavg)" >> "$RESULTS"
+  echo "  $label: ready after $wall ms (server CPU $cpu ms; rules compiled in $compiled ms)"
   stop_server
+}
+for round in first restart-1 restart-2 restart-3; do
+  examples_start "$round" "$WORK/data-examples"
+done
+echo "Class archive: java -XX:ArchiveClassesAtExit=… -jar callroute.jar train, then the same starts with it:"
+CALLROUTE_WAR="$ROOT/$PROD_WAR" CALLROUTE_RULES_DIR="$ROOT/rules" CALLROUTE_WEBHOOK_AUTH="$AUTH" \
+  java "$HEAP" -XX:ArchiveClassesAtExit="$WORK/callroute.jsa" -Xlog:cds=error -jar "$LAUNCHER" train \
+  > "$WORK/train.log" 2>&1 || { tail -30 "$WORK/train.log" >&2; exit 1; }
+for round in first restart-1 restart-2 restart-3; do
+  examples_start "cds-$round" "$WORK/data-examples-cds" -XX:SharedArchiveFile="$WORK/callroute.jsa" -Xlog:cds=error
 done
 
 for rules in $SIZES; do

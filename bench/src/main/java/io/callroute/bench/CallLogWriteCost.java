@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Usage: {@code CallLogWriteCost <rows> <folder for the store> [rows already in the table, default 100000]}.
  * The rows already in the table are written first (not measured): index upkeep costs more as the table grows.
+ * {@code -Dsql="DROP INDEX …; …"} runs statements on the migrated store first, to try a schema change without a
+ * migration.
  */
 public final class CallLogWriteCost {
 

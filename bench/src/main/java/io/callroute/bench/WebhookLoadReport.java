@@ -136,7 +136,9 @@ public final class WebhookLoadReport {
 
         out.append("### Start to ready\n\n");
         out.append("Process start to the first `200` of `GET /health/ready` (which answers 503 until the rules are "
-                + "live), wall clock, and the server's CPU time until then.\n\n");
+                + "live), wall clock, and the server's CPU time until then (all its threads: the JIT compiler's "
+                + "included). The class archive is written once by `java -XX:ArchiveClassesAtExit=callroute.jsa "
+                + "-jar callroute.jar train` and used with `-XX:SharedArchiveFile=callroute.jsa`.\n\n");
         out.append("| start | ready after | server CPU until ready | rules compiled in (server log) | load average "
                 + "(1 min) |\n|---|---|---|---|---|\n");
         for (Start start : starts) {
@@ -186,14 +188,10 @@ public final class WebhookLoadReport {
         out.append("\n### Issue 9 targets covered here\n\n| target | measured | |\n|---|---|---|\n");
         ratioTarget(out, 100, 85);
         ratioTarget(out, 10_000, 70);
-        List<Start> examples = starts.stream().filter(s -> s.what().startsWith("examples-")).toList();
-        if (!examples.isEmpty()) {
-            long worst = examples.stream().mapToLong(Start::wallMs).max().orElseThrow();
-            long best = examples.stream().mapToLong(Start::wallMs).min().orElseThrow();
-            out.append(String.format(Locale.ROOT, "| start to ready < 5 s (example rules) | %.1f–%.1f s (first start "
-                    + "and restarts) | **%s** |%n", best / 1000.0, worst / 1000.0, worst < 5_000 ? "met"
-                    : best < 5_000 ? "met on some starts, missed on others" : "missed"));
-        }
+        startTarget(out, "java -jar callroute.jar", starts.stream()
+                .filter(s -> s.what().startsWith("examples-") && !s.what().startsWith("examples-cds-")).toList());
+        startTarget(out, "with the class archive", starts.stream()
+                .filter(s -> s.what().startsWith("examples-cds-")).toList());
         heaps.stream().filter(h -> h.rules() == 1_000).findFirst().ifPresent(heap -> out.append(String.format(
                 Locale.ROOT, "| heap < 256 MB at 1,000 rules, after load | %,d MB | **%s** |%n", heap.usedKb() / 1024,
                 heap.usedKb() < 256 * 1024 ? "met" : "missed")));
@@ -216,6 +214,17 @@ public final class WebhookLoadReport {
                 webhook.get().rps(), anchor.get().rps(), single, ratio >= percent ? "met" : "missed"));
     }
 
+    private static void startTarget(StringBuilder out, String how, List<Start> examples) {
+        if (examples.isEmpty()) {
+            return;
+        }
+        long worst = examples.stream().mapToLong(Start::wallMs).max().orElseThrow();
+        long best = examples.stream().mapToLong(Start::wallMs).min().orElseThrow();
+        out.append(String.format(Locale.ROOT, "| start to ready < 5 s (example rules, %s) | %.1f–%.1f s (first "
+                + "start and restarts) | **%s** |%n", how, best / 1000.0, worst / 1000.0, worst < 5_000 ? "met"
+                : best < 5_000 ? "met on some starts, missed on others" : "missed"));
+    }
+
     private Optional<Load> load(int rules, int connections, String target) {
         return loads.stream().filter(l -> l.rules() == rules && l.connections() == connections
                 && l.target().equals(target)).findFirst();
@@ -230,7 +239,13 @@ public final class WebhookLoadReport {
     private static String describe(String what) {
         if (what.startsWith("examples-")) {
             String round = what.substring("examples-".length());
-            return "example rules (rules/), production WAR, " + (round.equals("first") ? "first start (import, publish)"
+            String archive = "";
+            if (round.startsWith("cds-")) {
+                round = round.substring("cds-".length());
+                archive = ", with the class archive";
+            }
+            return "example rules (rules/), production WAR" + archive + ", " + (round.equals("first")
+                    ? "first start (import, publish)"
                     : "restart " + round.substring(round.indexOf('-') + 1) + " (loads the stored version)");
         }
         if (what.startsWith("generated-")) {

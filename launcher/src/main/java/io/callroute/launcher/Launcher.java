@@ -2,7 +2,12 @@ package io.callroute.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * {@code java -jar callroute.jar} — runs Callroute standalone: the unchanged {@code callroute.war} on an embedded
@@ -60,9 +65,17 @@ public final class Launcher {
 
     /** One line per record, with a timestamp, unless the user configured JUL formatting. */
     private static void configureLogFormat() {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format",
-                    "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") != null
+                || System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", LogLineFormatter.FORMAT);
+        // The same line, written faster, on the console handler of the default configuration.
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler && handler.getFormatter() instanceof SimpleFormatter) {
+                handler.setFormatter(new LogLineFormatter(ZoneId.systemDefault()));
+            }
         }
     }
 }
