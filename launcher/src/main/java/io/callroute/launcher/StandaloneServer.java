@@ -78,6 +78,14 @@ final class StandaloneServer {
             return false;
         }
         int actualPort = tomcat.getConnector().getLocalPort();
+        if (tomcat.getConnector().getState() != LifecycleState.STARTED || actualPort < 0) {
+            // Tomcat logs a port it cannot bind and starts the rest anyway: a server that answers nothing, while
+            // whatever holds the port answers in its place.
+            LOG.severe("Callroute could not listen on port " + tomcat.getConnector().getPort()
+                    + " (see the errors above; is another server using it?); stopping.");
+            stop();
+            return false;
+        }
         LOG.info("Callroute ready on http://localhost:" + actualPort + "/ in "
                 + ManagementFactory.getRuntimeMXBean().getUptime() + " ms since JVM start");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "callroute-shutdown"));

@@ -99,6 +99,17 @@ class StandaloneServerIT {
         assertThat(failed.output()).contains("late-night").contains("from");
     }
 
+    /** A port held by another process: the launcher says so and exits, rather than run a server that answers nothing. */
+    @Test
+    void exitsWhenItsPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process server = start(taken.getLocalPort(), Path.of(System.getProperty("callroute.rules.dir")), Map.of());
+            assertThat(server.waitFor(180, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+            assertThat(server.exitValue()).isEqualTo(1);
+            assertThat(log()).contains("could not listen on port " + taken.getLocalPort());
+        }
+    }
+
     /**
      * The README's fast-start recipe: {@code train} writes a class archive on exit, and a server started with it maps
      * the web application's classes (Jersey, Drools…) from the archive instead of loading them from its jars.
