@@ -24,6 +24,7 @@ import java.util.TreeSet;
  * heap    rules heapUsedKB rssKB webhookRequests fallbacks recorded dropped
  * threads rules name cpuMs percent requests recorded
  * loadavg|loadavg-after rules l1 l5 l15
+ * warmup  rules seconds compilesInTheLast15s
  * </pre>
  */
 public final class WebhookLoadReport {
@@ -50,6 +51,7 @@ public final class WebhookLoadReport {
     private final List<Threads> threads = new ArrayList<>();
     private final Map<Integer, String> loadBefore = new LinkedHashMap<>();
     private final Map<Integer, String> loadAfter = new LinkedHashMap<>();
+    private final Map<Integer, String> warmUps = new LinkedHashMap<>();
 
     private WebhookLoadReport() {
     }
@@ -88,6 +90,8 @@ public final class WebhookLoadReport {
                     Double.parseDouble(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])));
             case "loadavg" -> loadBefore.put(Integer.parseInt(f[1]), f[2] + " " + f[3] + " " + f[4]);
             case "loadavg-after" -> loadAfter.put(Integer.parseInt(f[1]), f[2] + " " + f[3] + " " + f[4]);
+            case "warmup" -> warmUps.put(Integer.parseInt(f[1]), String.format(Locale.ROOT,
+                    "%,d rules %s s (%s methods compiled in its last 15 s)", Integer.parseInt(f[1]), f[2], f[3]));
             default -> throw new IllegalArgumentException("unknown record: " + String.join(" ", f));
         }
     }
@@ -104,8 +108,9 @@ public final class WebhookLoadReport {
                 are 16,384 generated CALL_ACTIONs to its numbers (40 % first rounds at any hour, 60 % menu rounds), \
                 each sent with a fresh eventId. The **anchor** is `POST /bench/anchor/vca` of the same server \
                 (bench/anchor, only in the benchmark WAR): same Jersey application, filters and webhook guard, the \
-                same bodies read, a fixed callflow of the same size answered — the HTTP stack's limit. Warm-up first; \
-                then anchor and webhook in turn, 1 connection (1 wrk thread) and 16 (2 threads); the call log writer \
+                same bodies read, a fixed callflow of the same size answered — the HTTP stack's limit. A warm-up first, until the \
+                JIT has settled (on the two shared cores it compiles for minutes, and a run measured meanwhile pays \
+                for it several times over); then anchor and webhook in turn, 1 connection (1 wrk thread) and 16 (2 threads); the call log writer \
                 finishes its backlog before each run. Server CPU per request: the process's user + system time \
                 during the run ÷ requests (less sensitive to the other jobs on the machine than req/s).
 
@@ -132,7 +137,12 @@ public final class WebhookLoadReport {
         List<String> averages = new ArrayList<>();
         loadBefore.forEach((rules, value) -> averages.add(String.format(Locale.ROOT, "%,d rules %s (after: %s)", rules,
                 value, loadAfter.getOrDefault(rules, "?"))));
-        out.append(String.join("; ", averages)).append(".\n\n");
+        out.append(String.join("; ", averages)).append(".");
+        if (!warmUps.isEmpty()) {
+            out.append(" Warm-up, until the JIT had settled (fewer than 100 methods compiled in 15 s) or at most the "
+                    + "given time: ").append(String.join("; ", warmUps.values())).append(".");
+        }
+        out.append("\n\n");
 
         out.append("### Start to ready\n\n");
         out.append("Process start to the first `200` of `GET /health/ready` (which answers 503 until the rules are "

@@ -87,6 +87,12 @@ class CallLogQueryPlanTest {
             assertThat(plan("SELECT id FROM webhook_event WHERE 1 = 1 AND " + filter + " ORDER BY id DESC"
                     + " FETCH FIRST 50 ROWS ONLY")).as(filter).contains("PRIMARY_KEY", "index sorted");
         }
+        // with from/to (docs/CALL-LOG.md's advice for a rule or number not seen for a long time)
+        assertThat(plan("SELECT id FROM webhook_event WHERE 1 = 1"
+                + " AND received_at >= TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00Z'"
+                + " AND received_at < TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00Z'"
+                + " AND deciding_rule = 'ivr/open' ORDER BY id DESC FETCH FIRST 50 ROWS ONLY"))
+                .contains("WEBHOOK_EVENT_RECEIVED");
     }
 
     private String plan(String sql) throws SQLException {
