@@ -103,8 +103,9 @@ public final class ResultsReport {
         for (JsonNode row : publish) {
             String what = switch (row.get("what").asText()) {
                 case "firstPublishInJvm" -> "first publish in a fresh JVM";
-                case "fullPublish" -> "full publish (warm JVM)";
-                case "oneRuleChange" -> "one rule changed, publish";
+                case "fullPublish" -> "full publish (warm JVM, nothing reused)";
+                case "oneRuleStepsChange" -> "one rule's steps changed, publish (no KieBase rebuilt)";
+                case "oneRuleConditionChange" -> "one rule's priority changed, publish (its partition rebuilt)";
                 default -> row.get("what").asText();
             };
             out.append("| ").append(what).append(" | ").append(String.format(Locale.ROOT, "%,d",
@@ -112,8 +113,9 @@ public final class ResultsReport {
                     .append(" | ").append(row.get("millis").toString().replace(",", ", ")).append(" ms |\n");
         }
         out.append("\nA publish here is `RuleSetCompiler.compile` of all stored documents (YAML written and read, "
-                + "checks, DRL, Drools build); the database write and the publish checks (rule analysis) of a real "
-                + "publish come on top.\n\n");
+                + "checks, DRL, Drools build of the partitions that changed); the database write and the publish "
+                + "checks (rule analysis) of a real publish come on top. The generated rule sets hold 100 rules "
+                + "each, so 10,000 rules are 100 partitions.\n\n");
 
         out.append("### Heap\n\n");
         out.append(String.format(Locale.ROOT, "At %,d rules, live and after answering 16,384 calls through the "
@@ -131,7 +133,7 @@ public final class ResultsReport {
                 + micros(percentile("rules", 10_000, "99.0")) + " µs)", p99 < 1e-3, Notes.P99);
         long full = median("fullPublish", 10_000);
         target(out, "full publish of 10,000 rules < 10 s", seconds(full), full < 10_000, Notes.FULL_PUBLISH);
-        long change = median("oneRuleChange", 10_000);
+        long change = Math.max(median("oneRuleConditionChange", 10_000), median("oneRuleStepsChange", 10_000));
         target(out, "one-rule change in 10,000 rules < 1 s", seconds(change), change < 1_000, Notes.ONE_RULE);
         double heapMb = mb(heap.get("heapUsedBytes").asLong());
         target(out, "heap < 256 MB at 1,000 rules", String.format(Locale.ROOT, "%.0f MB", heapMb), heapMb < 256,

@@ -1,10 +1,12 @@
 package io.callroute.facts;
 
 import io.callroute.event.CallEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * What a call needs, looked up by its {@link CallAddress}: the part every call needs ({@code shared}, from rules with
@@ -18,24 +20,26 @@ public final class CallAddressIndex<T> {
     private final T shared;
     private final T all;
     private final Map<CallAddress, T> merged;
-    private final BinaryOperator<T> merge;
+    private final Function<List<T>, T> union;
 
     /**
      * @param shared   what every call needs
      * @param specific what calls with each address need on top
-     * @param merge    combines two parts; must be associative and keep what either part has
+     * @param union    combines parts, keeping what any part has
      */
-    public CallAddressIndex(T shared, Map<CallAddress, T> specific, BinaryOperator<T> merge) {
+    public CallAddressIndex(T shared, Map<CallAddress, T> specific, Function<List<T>, T> union) {
         this.shared = Objects.requireNonNull(shared, "shared");
-        this.merge = merge;
+        this.union = union;
         Map<CallAddress, T> withShared = new HashMap<>();
-        T everything = shared;
+        List<T> everything = new ArrayList<>(specific.size() + 1);
+        everything.add(shared);
         for (Map.Entry<CallAddress, T> entry : specific.entrySet()) {
-            withShared.put(entry.getKey(), merge.apply(shared, entry.getValue()));
-            everything = merge.apply(everything, entry.getValue());
+            withShared.put(entry.getKey(), union.apply(List.of(shared, entry.getValue())));
+            everything.add(entry.getValue());
         }
         this.merged = Map.copyOf(withShared);
-        this.all = everything;
+        // In one pass: merging part by part copied the growing whole once per address (1,000 numbers: seconds).
+        this.all = union.apply(everything);
     }
 
     /** What a call with {@code event}'s addresses needs. */
@@ -45,7 +49,7 @@ public final class CallAddressIndex<T> {
             T part = merged.get(address);
             if (part != null) {
                 // A call matching several addresses (rules by reference and by number) is rare: merge only then.
-                found = found == null ? part : merge.apply(found, part);
+                found = found == null ? part : union.apply(List.of(found, part));
             }
         }
         return found == null ? shared : found;

@@ -1,8 +1,11 @@
 package io.callroute.facts;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,20 +28,24 @@ public record FactNeeds(Set<String> zoneKeys, List<Schedule> schedules, boolean 
         factNamespaces = Set.copyOf(factNamespaces);
     }
 
-    /** Everything either needs; schedules keep their first-seen order so facts come out in a stable order. */
-    public FactNeeds plus(FactNeeds other) {
-        if (other == NONE || other.equals(this)) {
-            return this;
+    /**
+     * Everything any of {@code parts} needs, in one pass. Schedules are told apart by name (names are unique in a
+     * rule base): hashing whole schedules, holidays and all, made merging the needs of 10,000 rules take seconds.
+     */
+    public static FactNeeds union(Collection<FactNeeds> parts) {
+        if (parts.size() == 1) {
+            return parts.iterator().next();
         }
-        if (this == NONE) {
-            return other;
+        Set<String> zones = new LinkedHashSet<>();
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        Set<String> namespaces = new LinkedHashSet<>();
+        boolean masking = false;
+        for (FactNeeds part : parts) {
+            zones.addAll(part.zoneKeys);
+            part.schedules.forEach(schedule -> schedules.putIfAbsent(schedule.name(), schedule));
+            namespaces.addAll(part.factNamespaces);
+            masking |= part.masking;
         }
-        Set<String> zones = new LinkedHashSet<>(zoneKeys);
-        zones.addAll(other.zoneKeys);
-        Set<Schedule> bothSchedules = new LinkedHashSet<>(schedules);
-        bothSchedules.addAll(other.schedules);
-        Set<String> namespaces = new LinkedHashSet<>(factNamespaces);
-        namespaces.addAll(other.factNamespaces);
-        return new FactNeeds(zones, new ArrayList<>(bothSchedules), masking || other.masking, namespaces);
+        return new FactNeeds(zones, new ArrayList<>(schedules.values()), masking, namespaces);
     }
 }

@@ -55,7 +55,7 @@ public final class FactsFactory {
 
     /** Clocks for {@code zoneKeys} for every call, and nothing else. */
     public FactsFactory(Set<String> zoneKeys, Map<String, ZoneId> countryZones) {
-        this(new CallAddressIndex<>(new FactNeeds(zoneKeys, List.of(), false, Set.of()), Map.of(), FactNeeds::plus),
+        this(new CallAddressIndex<>(new FactNeeds(zoneKeys, List.of(), false, Set.of()), Map.of(), FactNeeds::union),
                 countryZones, MaskingLookup.NONE, FactCatalog.NONE);
     }
 

@@ -188,9 +188,9 @@ public final class CompiledRules implements Decider {
         return new CallAddressIndex<>(List.copyOf(everyCall), byAddress, CompiledRules::union);
     }
 
-    private static List<RulePartition> union(List<RulePartition> some, List<RulePartition> others) {
-        Set<RulePartition> both = new LinkedHashSet<>(some);
-        both.addAll(others);
-        return List.copyOf(both);
+    private static List<RulePartition> union(List<List<RulePartition>> parts) {
+        Set<RulePartition> all = new LinkedHashSet<>();
+        parts.forEach(all::addAll);
+        return List.copyOf(all);
     }
 }

@@ -35,6 +35,24 @@ final class PartitionBuilder {
     /** Strong references to the latest compile's KieBases, so the next compile finds them even if nothing else did. */
     private volatile List<KieBase> latest = List.of();
     private final AtomicInteger built = new AtomicInteger();
+    /** Each partition's DRL as of the last compile, by partition name, with the rule objects it was written from. */
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+    private record Written(List<RuleDefinition> rules, DrlWriter.Output output) {
+
+        /** Same definitions (the very objects, reused for unchanged rule sets) in the same order: the same DRL. */
+        boolean writtenFrom(List<RankedRule> ranked) {
+            if (ranked.size() != rules.size()) {
+                return false;
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                if (ranked.get(i).rule() != rules.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     PartitionBuilder(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -44,7 +62,8 @@ final class PartitionBuilder {
      * @throws RuleCompilationException naming the rule of every DRL compiler error, when any partition fails
      */
     List<RulePartition> build(List<RulePartitioning.Plan> plans) {
-        List<DrlWriter.Output> outputs = plans.stream().map(plan -> DrlWriter.write(plan.rules())).toList();
+        List<DrlWriter.Output> outputs = plans.stream().map(this::drl).toList();
+        written.keySet().retainAll(plans.stream().map(RulePartitioning.Plan::name).toList());
         List<KieBase> kieBases = new ArrayList<>(plans.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -82,6 +101,16 @@ final class PartitionBuilder {
     /** How many KieBases this builder has built (not reused) since it was made; for tests and logs. */
     int builtCount() {
         return built.get();
+    }
+
+    private DrlWriter.Output drl(RulePartitioning.Plan plan) {
+        Written last = written.get(plan.name());
+        if (last != null && last.writtenFrom(plan.rules())) {
+            return last.output();
+        }
+        DrlWriter.Output output = DrlWriter.write(plan.rules());
+        written.put(plan.name(), new Written(plan.rules().stream().map(RankedRule::rule).toList(), output));
+        return output;
     }
 
     private KieBase cached(String drl) {

@@ -2,7 +2,7 @@ package io.callroute.rules;
 
 import io.callroute.actions.ActionRegistry;
 import io.callroute.actions.CallflowAssembler;
-import io.callroute.actions.StepProblem;
+import io.callroute.actions.PreparedSteps;
 import io.callroute.facts.CallAddress;
 import io.callroute.facts.CallAddressIndex;
 import io.callroute.facts.FactCatalog;
@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class RuleCompiler {
 
+    private final RuleSetMemo memo = new RuleSetMemo();
     private final PartitionBuilder partitions;
     private final MaskingLookup maskingLookup;
     private final FactCatalog factCatalog;
@@ -71,7 +72,7 @@ public final class RuleCompiler {
         List<RuleSetDefinition> sets = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (RuleSetSource source : sources) {
-            RuleSetReader.Result result = reader.readYaml(source.name(), source.yaml());
+            RuleSetReader.Result result = memo.read(source, providerIds, reader);
             problems.addAll(result.problems());
             result.definition().ifPresent(set -> {
                 if (!names.add(set.name())) {
@@ -81,20 +82,20 @@ public final class RuleCompiler {
                 sets.add(set);
             });
         }
+        Map<String, RuleSetMemo.Checked> checked = new LinkedHashMap<>();
         for (RuleSetDefinition set : sets) {
-            for (RuleDefinition rule : set.rules()) {
-                for (StepProblem step : assembler.check(rule.steps())) {
-                    problems.add(new RuleProblem(set.name(), rule.id(), stepField(rule, step), step.message()));
-                }
-            }
+            RuleSetMemo.Checked check = memo.check(set, actions, assembler);
+            checked.put(set.name(), check);
+            problems.addAll(check.problems());
         }
+        memo.keepOnly(names);
         Map<String, ZoneId> countryZones = countryZones(sets, problems);
         Map<String, Schedule> schedules = schedules(sets, problems);
         checkFactNames(sets, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        List<RankedRule> ranked = rank(sets, assembler);
+        List<RankedRule> ranked = rank(sets, checked);
         List<RulePartitioning.Plan> plans = RulePartitioning.plan(ranked);
         return new CompiledRules(partitions.build(plans), plans.stream().map(RulePartitioning.Plan::addresses).toList(),
                 ranked, factsFactory(ranked, schedules, countryZones), assembler,
@@ -109,20 +110,23 @@ public final class RuleCompiler {
     private FactsFactory factsFactory(List<RankedRule> ranked, Map<String, Schedule> schedules,
                                       Map<String, ZoneId> countryZones) {
         boolean masking = ranked.stream().anyMatch(rule -> rule.rule().when().masking() != null);
-        FactNeeds shared = new FactNeeds(Set.of(), List.of(), masking, Set.of());
-        Map<CallAddress, FactNeeds> byAddress = new HashMap<>();
+        List<FactNeeds> everyCall = new ArrayList<>(List.of(new FactNeeds(Set.of(), List.of(), masking, Set.of())));
+        Map<CallAddress, List<FactNeeds>> pinned = new HashMap<>();
         for (RankedRule rule : ranked) {
             FactNeeds needs = needs(rule.rule().when(), schedules);
             Optional<List<CallAddress>> addresses = RuleAddress.of(rule.rule());
             if (addresses.isEmpty()) {
-                shared = shared.plus(needs);
+                everyCall.add(needs);
             } else {
                 for (CallAddress address : addresses.get()) {
-                    byAddress.merge(address, needs, FactNeeds::plus);
+                    pinned.computeIfAbsent(address, key -> new ArrayList<>()).add(needs);
                 }
             }
         }
-        return new FactsFactory(new CallAddressIndex<>(shared, byAddress, FactNeeds::plus), countryZones,
+        FactNeeds shared = FactNeeds.union(everyCall);
+        Map<CallAddress, FactNeeds> byAddress = new HashMap<>();
+        pinned.forEach((address, needs) -> byAddress.put(address, FactNeeds.union(needs)));
+        return new FactsFactory(new CallAddressIndex<>(shared, byAddress, FactNeeds::union), countryZones,
                 masking ? maskingLookup : MaskingLookup.NONE, factCatalog);
     }
 
@@ -139,21 +143,21 @@ public final class RuleCompiler {
         return compile(sources, actions).drl();
     }
 
-    private static List<RankedRule> rank(List<RuleSetDefinition> sets, CallflowAssembler assembler) {
-        record Entry(String set, int order, RuleDefinition rule) {
+    private static List<RankedRule> rank(List<RuleSetDefinition> sets, Map<String, RuleSetMemo.Checked> checked) {
+        record Entry(String set, int order, RuleDefinition rule, PreparedSteps steps) {
         }
         List<Entry> entries = new ArrayList<>();
         for (RuleSetDefinition set : sets) {
-            for (RuleDefinition rule : set.rules()) {
-                entries.add(new Entry(set.name(), entries.size(), rule));
+            List<PreparedSteps> prepared = checked.get(set.name()).prepared();
+            for (int i = 0; i < set.rules().size(); i++) {
+                entries.add(new Entry(set.name(), entries.size(), set.rules().get(i), prepared.get(i)));
             }
         }
         entries.sort(Comparator.comparingInt((Entry entry) -> -entry.rule().priority())
                 .thenComparingInt(Entry::order));
         List<RankedRule> ranked = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule(),
-                    assembler.prepare(entry.rule().steps())));
+            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule(), entry.steps()));
         }
         return ranked;
     }
@@ -217,13 +221,5 @@ public final class RuleCompiler {
                 }
             }
         }
-    }
-
-    private static String stepField(RuleDefinition rule, StepProblem problem) {
-        if (problem.step() < 0 || problem.step() >= rule.steps().size()) {
-            return "then.steps";
-        }
-        String step = "then.steps[" + problem.step() + "]." + rule.steps().get(problem.step()).providerId();
-        return problem.parameter() == null ? step : step + "." + problem.parameter();
     }
 }

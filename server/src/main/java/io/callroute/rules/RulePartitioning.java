@@ -55,11 +55,13 @@ final class RulePartitioning {
 
     private static List<Plan> cut(String set, List<RankedRule> rules) {
         List<RankedRule> unpinned = new ArrayList<>();
-        Map<RankedRule, List<CallAddress>> pinned = new LinkedHashMap<>();
+        List<RankedRule> pinned = new ArrayList<>();
+        List<List<CallAddress>> pinnedTo = new ArrayList<>();
         for (RankedRule rule : rules) {
             Optional<List<CallAddress>> addresses = RuleAddress.of(rule.rule());
             if (addresses.isPresent()) {
-                pinned.put(rule, addresses.get());
+                pinned.add(rule);
+                pinnedTo.add(addresses.get());
             } else {
                 unpinned.add(rule);
             }
@@ -75,12 +77,12 @@ final class RulePartitioning {
             members.add(new ArrayList<>());
             addresses.add(new LinkedHashSet<>());
         }
-        pinned.forEach((rule, ruleAddresses) -> {
+        for (int i = 0; i < pinned.size(); i++) {
             // String.hashCode is specified, so a rule stays in its group across publishes and restarts.
-            int group = Math.floorMod(ruleAddresses.get(0).value().hashCode(), groups);
-            members.get(group).add(rule);
-            addresses.get(group).addAll(ruleAddresses);
-        });
+            int group = Math.floorMod(pinnedTo.get(i).get(0).value().hashCode(), groups);
+            members.get(group).add(pinned.get(i));
+            addresses.get(group).addAll(pinnedTo.get(i));
+        }
         for (int group = 0; group < groups; group++) {
             if (!members.get(group).isEmpty()) {
                 String name = groups == 1 ? set : set + " (numbers group " + (group + 1) + " of " + groups + ")";

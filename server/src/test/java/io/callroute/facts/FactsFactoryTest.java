@@ -68,7 +68,7 @@ class FactsFactoryTest {
                 new CallAddress(CallAddress.Kind.VIRTUAL_NUMBER, "+6531580001"),
                 new FactNeeds(Set.of("Asia/Singapore"), List.of(sg), false, Set.of()),
                 new CallAddress(CallAddress.Kind.DESTINATION, "+60322223333"),
-                new FactNeeds(Set.of(), List.of(my), false, Set.of())), FactNeeds::plus);
+                new FactNeeds(Set.of(), List.of(my), false, Set.of())), FactNeeds::union);
         FactsFactory factory = new FactsFactory(needs, Map.of(), MaskingLookup.NONE, FactCatalog.NONE);
 
         List<Object> toSingapore = factory.factsFor(call("+6598765432", "SG", "+6531580001", "SG",

@@ -1,6 +1,7 @@
 package io.callroute.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callroute.actions.ActionRegistry;
 import io.callroute.event.CallDirection;
@@ -131,6 +132,20 @@ class PartitionedRulesTest {
         assertThat(compiler.partitionBuilder().builtCount()).isEqualTo(built + 1);
         assertThat(matched(reordered, call("+6598765432", "+6531580001", "vn-sg", "2025-04-08T14:00:00Z")))
                 .containsExactly("any-number/sg-prefix", "by-number/sg-closed");
+    }
+
+    @Test
+    void anUnchangedSetIsCheckedAgainWhenTheActionProvidersChange() {
+        RuleCompiler compiler = new RuleCompiler();
+        compile(compiler, BY_NUMBER, ANY_NUMBER);
+        ActionRegistry withoutSay = ActionRegistry.of(ACTIONS.all().stream()
+                .filter(provider -> !provider.id().equals("say")).toArray(io.callroute.plugin.ActionProvider[]::new));
+        assertThatThrownBy(() -> compiler.compile(List.of(new RuleSetSource("by-number", BY_NUMBER),
+                new RuleSetSource("any-number", ANY_NUMBER)), withoutSay, 2))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).isNotEmpty()
+                        .allSatisfy(problem -> assertThat(problem.field() + ": " + problem.message())
+                                .contains("say")));
+        assertThat(compile(compiler, BY_NUMBER, ANY_NUMBER).ruleCount()).as("and back").isEqualTo(7);
     }
 
     @Test
