@@ -79,6 +79,8 @@ public final class ContentTypeFilter implements Filter {
         } catch (IllegalArgumentException e) {
             String shown = value.length() <= SHOWN_VALUE ? value : value.substring(0, SHOWN_VALUE) + "…";
             return malformed("\"" + shown + "\" is not a media type such as application/json.");
+        } catch (RuntimeException e) {
+            return null;   // no JAX-RS runtime to ask (a server's own API jar without a delegate): Jersey decides
         }
     }
 

@@ -31,10 +31,6 @@ public final class CaseGenerator {
         this.seed = seed;
     }
 
-    public long seed() {
-        return seed;
-    }
-
     public FuzzCase generate(long index) {
         Dice dice = Dice.forCase(seed, index);
         Draft draft = switch (dice.weighted(12, 3, 2, 1)) {

@@ -58,18 +58,10 @@ final class FuzzDocument {
         }
     }
 
-    JsonNode root() {
-        return root;
-    }
-
     /** A place in the tree that holds a value: a field of an object or an element of an array. */
     record Slot(JsonNode parent, String key, int index) {
         JsonNode value() {
             return key != null ? parent.get(key) : parent.get(index);
-        }
-
-        String path() {
-            return key != null ? key : "[" + index + "]";
         }
     }
 
