@@ -35,8 +35,13 @@ final class DrlWriter {
 
     /** DRL for {@code rules}, each rule reporting its position in the list to {@link MatchCollector#add}. */
     static Output write(List<RankedRule> rules) {
+        return write(rules, PACKAGE);
+    }
+
+    /** As {@link #write(List)}, in DRL package {@code packageName} (partitions built together need their own). */
+    static Output write(List<RankedRule> rules, String packageName) {
         StringBuilder drl = new StringBuilder();
-        drl.append("package ").append(PACKAGE).append(";\n\n")
+        drl.append("package ").append(packageName).append(";\n\n")
                 .append("dialect \"mvel\"\n\n")
                 .append("import ").append(CallFacts.class.getName()).append(";\n")
                 .append("import ").append(LocalClock.class.getName()).append(";\n")
