@@ -52,7 +52,7 @@ class CrashSafetyIT {
 
     private static final int ROUNDS = Integer.getInteger("callroute.crash.rounds", 2);
     private static final int SETS = Integer.getInteger("callroute.crash.sets", 1);
-    private static final int RULES = Integer.getInteger("callroute.crash.rules", 400);
+    private static final int RULES = Integer.getInteger("callroute.crash.rules", 200);
     private static final long SEED = Long.getLong("callroute.crash.seed", 20261126L);
     private static final boolean GRACEFUL_RESTART_AT_END = Boolean.getBoolean("callroute.crash.graceful");
     private static final String ADMIN_PASSWORD = "crash-admin-password";
