@@ -44,6 +44,8 @@ class StandaloneServerIT {
             assertThat(answered.statusCode()).isEqualTo(200);
             assertThat(answered.body()).contains("\"callflow\"").contains("sayAndCapture");
             assertThat(Files.exists(work.resolve("data").resolve("callroute.mv.db"))).isTrue();
+            // The load test's static anchor (bench/anchor) exists only in the benchmark WAR, never here.
+            assertThat(post(port, "/bench/anchor/vca", sgCall, SECRET).statusCode()).isEqualTo(404);
             first.stop();   // SIGTERM: the shutdown hook stops Tomcat and closes the store
         }
 
@@ -84,6 +86,44 @@ class StandaloneServerIT {
         assertThat(failed.output()).contains("late-night").contains("from");
     }
 
+    /**
+     * The README's fast-start recipe: {@code train} writes a class archive on exit, and a server started with it maps
+     * the web application's classes (Jersey, Drools…) from the archive instead of loading them from its jars.
+     */
+    @Test
+    void trainingWritesAClassArchiveThatTheNextStartUses() throws Exception {
+        Path rules = Path.of(System.getProperty("callroute.rules.dir"));
+        Path archive = work.resolve("callroute.jsa");
+        ProcessBuilder training = new ProcessBuilder(ServerProcess.javaBin(), "-Xmx512m",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-jar", ServerProcess.launcherJar(), "train")
+                .directory(work.toFile()).redirectErrorStream(true);
+        training.environment().put("CALLROUTE_RULES_DIR", rules.toString());
+        Process trainer = training.start();
+        try {
+            String output = new String(trainer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(trainer.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(trainer.exitValue()).as(output).isZero();
+            assertThat(output).contains("Training: /health/ready 200, a CALL_ACTION 200");
+        } finally {
+            trainer.destroyForcibly();
+        }
+        assertThat(Files.size(archive)).as("archive size").isGreaterThan(10_000_000L);
+        assertThat(work.resolve("data")).as("the training used a temporary data folder").doesNotExist();
+
+        Path classes = work.resolve("classes.log");
+        try (ServerProcess server = ServerProcess.in(work).env("CALLROUTE_RULES_DIR", rules.toString())
+                .jvm("-XX:SharedArchiveFile=" + archive).jvm("-Xlog:class+load=info:file=" + classes).start()) {
+            assertThat(post(server.port(), fixture("vca_inbound_ivr_call_received_sg.json"), null).statusCode())
+                    .isEqualTo(200);
+        }
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the web application's classes come from the archive")
+                .anyMatch(line -> line.contains("org.glassfish.jersey.server.ApplicationHandler ")
+                        && line.contains("shared objects file (top)"))
+                .anyMatch(line -> line.contains("org.drools.compiler.builder.impl.KnowledgeBuilderImpl ")
+                        && line.contains("shared objects file (top)"));
+    }
+
     private Result run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ServerProcess.javaBin(), "-jar", ServerProcess.launcherJar()));
         command.addAll(List.of(args));
@@ -94,7 +134,12 @@ class StandaloneServerIT {
     }
 
     private static HttpResponse<String> post(int port, byte[] body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/vca"))
+        return post(port, "/webhooks/vca", body, authorization);
+    }
+
+    private static HttpResponse<String> post(int port, String path, byte[] body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -35,8 +35,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +77,17 @@ public final class Callroute implements AutoCloseable {
     private final RuleAnalytics analytics;
     private final TestCaseFeature testCases;
     private final ReplayFeature replay;
+    private final CompletableFuture<Void> rulesStarted = new CompletableFuture<>();
+    /** Guards {@link #closed} against the start-up thread. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     /** Starts the server's parts; a setting that cannot work stops the start with a message naming it. */
     public Callroute(Settings settings) {
         long start = System.nanoTime();
         this.settings = settings;
         LOG.info("Starting Callroute with {}", settings);
+        DroolsWarmUp.start(Callroute.class.getClassLoader());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -100,7 +108,6 @@ public final class Callroute implements AutoCloseable {
         PluginHost startedPlugins = null;
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
-            this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.recorder = new EventRecorder(database.dataSource(), registry,
                     settings.callLogNumbers() == Settings.CallLogNumbers.MASKED);
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
@@ -121,8 +128,14 @@ public final class Callroute implements AutoCloseable {
             this.testCases = new TestCaseFeature(database.dataSource(), new CallLog(database.dataSource()),
                     loggedEvents, rules, liveRules, AuditSink.to(audit), clock);
             this.replay = new ReplayFeature(database.dataSource(), loggedEvents, rules);
-            publishing.startUp(settings.rulesDir());
-            startedPlugins.watch(PLUGIN_POLL);
+            // The first rules build is the longest step of a start (Drools compiling the rules in a fresh JVM). It
+            // runs beside the rest — the admin bootstrap here, the JAX-RS initialisation after this constructor —
+            // and StartUpGate, the web application's last step, waits for it: the application is started, and
+            // takes calls, with its rules live, as before.
+            Thread startUp = new Thread(() -> startRules(settings.rulesDir(), start), "callroute-start-up");
+            startUp.setDaemon(true);
+            startUp.start();
+            this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry,
                     new CallPathCounters(registry));
@@ -131,6 +144,9 @@ public final class Callroute implements AutoCloseable {
             this.callLog = new CallLogModule(database.dataSource(), publishing.versions(), callEventReader,
                     decisionRunner, settings.callLogRetention(), clock, registry);
         } catch (RuntimeException e) {
+            synchronized (lifecycle) {
+                closed = true;
+            }
             if (startedPlugins != null) {
                 startedPlugins.close();
             }
@@ -140,7 +156,38 @@ public final class Callroute implements AutoCloseable {
             database.close();
             throw e;
         }
-        LOG.info("Callroute started in {} ms", (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Callroute started in {} ms{}", (System.nanoTime() - start) / 1_000_000,
+                rulesStarted.isDone() ? "" : "; the rules are still being built");
+    }
+
+    /** The start-up's part that makes rules live (on its own thread), then the watch for plugin changes. */
+    private void startRules(Path rulesDir, long start) {
+        try {
+            boolean live = publishing.startUp(rulesDir);
+            synchronized (lifecycle) {
+                if (closed) {
+                    return;
+                }
+                plugins.watch(PLUGIN_POLL);
+            }
+            LOG.info("Rules {} {} ms after the start began", live ? "live" : "NOT live (see above)",
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            synchronized (lifecycle) {
+                if (closed) {
+                    return;   // stopped during the start: its store and plugins are closed
+                }
+            }
+            LOG.error("Making the rules live failed; calls get the fallback until a version is published", e);
+            liveRules.loadFailed(List.of("the start-up failed: " + e));
+        } finally {
+            rulesStarted.complete(null);
+        }
+    }
+
+    /** Completes once the start-up has made the rules live, or found it could not. */
+    public CompletableFuture<Void> rulesStarted() {
+        return rulesStarted;
     }
 
     public Settings settings() {
@@ -239,6 +286,9 @@ public final class Callroute implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+        }
         callLog.close();
         decisionRunner.close();
         plugins.close();

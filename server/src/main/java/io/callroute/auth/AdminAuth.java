@@ -44,7 +44,7 @@ public final class AdminAuth {
 
     /** The filters and resources to register with JAX-RS. */
     public List<Object> jaxrsComponents() {
-        return List.of(new ApiAuthenticationFilter(authenticator), new RoleCheckFilter(),
+        return List.of(new ApiAuthenticationFilter(authenticator), new RoleCheckFilter.Binding(),
                 new SessionResource(authenticator, sessions, audit), new TokenResource(tokens),
                 new UserResource(userAdmin), new AuditResource(audit),
                 new OwnPasswordResource(new OwnPassword(authenticator, userAdmin)));

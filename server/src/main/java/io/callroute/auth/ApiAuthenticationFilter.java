@@ -66,8 +66,14 @@ public final class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        String path = context.getUriInfo().getPath();
+        if (!ApiPaths.isApi(path)) {
+            // Webhooks, health, metrics: nothing to authenticate, so none of the request's cookies or its peer
+            // address (a proxied servlet lookup) is read on the call path. decide() would say the same.
+            return;
+        }
         Cookie cookie = context.getCookies().get(SessionCookie.NAME);
-        Request request = new Request(context.getMethod(), context.getUriInfo().getPath(),
+        Request request = new Request(context.getMethod(), path,
                 context.getHeaderString(HttpHeaders.AUTHORIZATION), cookie == null ? null : cookie.getValue(),
                 context.getHeaderString(CSRF_HEADER), clientAddress(),
                 context.getHeaderString("X-Requested-With") != null);

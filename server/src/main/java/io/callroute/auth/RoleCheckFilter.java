@@ -1,13 +1,13 @@
 package io.callroute.auth;
 
 import io.callroute.http.BoundedBody;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 
 /**
@@ -18,28 +18,44 @@ import java.lang.reflect.Method;
  * <p>It also refuses (401) a matched {@code /api} resource without an actor, whatever path reached it — a second
  * line behind {@link ApiAuthenticationFilter}'s path check, so a path spelling that one did not foresee still
  * cannot reach an admin resource anonymously.
+ *
+ * <p>{@link Binding} attaches one filter, with its role worked out once, to every resource method of the admin API
+ * (by the resource's {@code @Path}, not by the request's) when the application starts; other routes — the webhooks
+ * above all — have none, instead of a global filter looking the matched method up through the injection framework
+ * on every call.
  */
-@Priority(Priorities.AUTHORIZATION)
 public final class RoleCheckFilter implements ContainerRequestFilter {
 
-    @Context
-    private ResourceInfo resourceInfo;
+    /** The role the method needs, or null when any signed-in user may call it. */
+    private final Role required;
+
+    RoleCheckFilter(Role required) {
+        this.required = required;
+    }
+
+    /** Puts a {@link RoleCheckFilter} on each admin API resource method except the login. */
+    public static final class Binding implements DynamicFeature {
+
+        @Override
+        public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+            Method method = resourceInfo.getResourceMethod();
+            Class<?> resource = resourceInfo.getResourceClass();
+            if (method == null || resource == null || !isAdminApi(resource)
+                    || method.isAnnotationPresent(LoginRoute.class)) {
+                return;
+            }
+            context.register(new RoleCheckFilter(required(method, resource)), Priorities.AUTHORIZATION);
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext context) {
-        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-        Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
-        if (method == null || resource == null || !isAdminApi(resource)
-                || method.isAnnotationPresent(LoginRoute.class)) {
-            return;
-        }
         if (!(context.getSecurityContext().getUserPrincipal() instanceof Actor actor)) {
             BoundedBody.discard(context.getEntityStream());
             context.abortWith(AuthResponses.unauthorized("Sign in first.",
                     context.getHeaderString("X-Requested-With") == null));
             return;
         }
-        Role required = required(method, resource);
         if (required != null && !actor.may(required)) {
             BoundedBody.discard(context.getEntityStream());
             context.abortWith(AuthResponses.forbidden("forbidden", "This needs the " + name(required)

@@ -1,7 +1,6 @@
 package io.callroute.event;
 
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,9 @@ public final class PhoneMask {
     /** Fewer digits than this are not a phone number we could mask usefully (E.164 has at least 7). */
     private static final int MIN_DIGITS = 7;
     private static final int KEPT_OF_OTHER_VALUES = 2;
-    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\w.+-])\\+?[0-9]{7,15}(?![\\w.])");
+    private static final int MAX_DIGITS = 15;
+    /** What {@link #maskNumbersIn} masks, as a pattern: the definition, and the reference its tests compare with. */
+    static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\w.+-])\\+?[0-9]{7,15}(?![\\w.])");
 
     private PhoneMask() {
     }
@@ -57,17 +58,63 @@ public final class PhoneMask {
         if (text == null) {
             return null;
         }
-        Matcher matcher = NUMBER_IN_TEXT.matcher(text);
-        if (!matcher.find()) {
-            return text;
+        StringBuilder masked = null;
+        int copied = 0;
+        int length = text.length();
+        for (int start = 0; start < length; start++) {
+            int end = numberAt(text, start);
+            if (end < 0) {
+                continue;
+            }
+            String number = text.substring(start, end);
+            if (!isKept(number, keep)) {
+                if (masked == null) {
+                    masked = new StringBuilder(length);
+                }
+                masked.append(text, copied, start).append(mask(number));
+                copied = end;
+            }
+            start = end - 1;
         }
-        StringBuilder masked = new StringBuilder(text.length());
-        do {
-            String number = matcher.group();
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(isKept(number, keep) ? number : mask(number)));
-        } while (matcher.find());
-        matcher.appendTail(masked);
-        return masked.toString();
+        return masked == null ? text : masked.append(text, copied, length).toString();
+    }
+
+    /**
+     * Where the phone-number-like run starting at {@code start} ends, or -1 if none starts there: a scanner for
+     * {@link #NUMBER_IN_TEXT}, which the call log's writer ran over every stored body — it cost as much CPU as a
+     * tenth of the webhook (docs/PERFORMANCE.md). Same matches (PhoneMaskTest compares the two on generated text):
+     * not after a word character, '.', '+' or '-'; an optional '+'; 7 to 15 ASCII digits; not followed by a word
+     * character or '.'. A run of digits that is too long or glued to a word is no match anywhere inside it, as
+     * with the pattern, whose look-behind refuses every later start within the run.
+     */
+    private static int numberAt(String text, int start) {
+        char first = text.charAt(start);
+        if (first != '+' && !isDigit(first) || start > 0 && blocksAStart(text.charAt(start - 1))) {
+            return -1;
+        }
+        int digitsFrom = first == '+' ? start + 1 : start;
+        int end = digitsFrom;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        int digits = end - digitsFrom;
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS || end < text.length() && isWordOrDot(text.charAt(end))) {
+            return -1;
+        }
+        return end;
+    }
+
+    private static boolean blocksAStart(char c) {
+        return isWordOrDot(c) || c == '+' || c == '-';
+    }
+
+    /** {@code [\w.]} of java.util.regex without UNICODE_CHARACTER_CLASS: ASCII letters, digits, '_' and '.'. */
+    private static boolean isWordOrDot(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '.';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isKept(String number, Set<String> keep) {
@@ -80,8 +127,7 @@ public final class PhoneMask {
 
     private static boolean isDigits(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            if (!isDigit(text.charAt(i))) {
                 return false;
             }
         }

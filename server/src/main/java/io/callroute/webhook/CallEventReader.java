@@ -283,6 +283,10 @@ public final class CallEventReader {
                 return null;
             }
             String time = value.strip();
+            Instant utc = UtcTimestamp.parse(time);
+            if (utc != null) {
+                return utc;
+            }
             try {
                 return Instant.parse(time);
             } catch (DateTimeParseException notUtc) {

@@ -40,7 +40,9 @@ public final class WebhookGuardFilter implements ContainerRequestFilter {
         if (guard.isOpen()) {
             return;
         }
-        String remote = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        // The peer address (a proxied servlet lookup on every call) only when an allowlist needs it, or a refusal
+        // is logged.
+        String remote = guard.allowedBlocks().isEmpty() ? null : remoteAddress();
         WebhookGuard.Verdict verdict = guard.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), remote);
         switch (verdict) {
             case ALLOWED -> {
@@ -57,10 +59,15 @@ public final class WebhookGuardFilter implements ContainerRequestFilter {
         }
     }
 
+    private String remoteAddress() {
+        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+    }
+
     private void refuse(ContainerRequestContext request, WebhookGuard.Verdict verdict, String remote, ApiError error) {
         Counter.builder("callroute.webhook.refused").tag("verdict", verdict.name())
                 .description("Webhook requests refused by the guard").register(registry).increment();
-        LOG.warn("Refused webhook {} from {}: {}", request.getUriInfo().getPath(), remote, verdict);
+        LOG.warn("Refused webhook {} from {}: {}", request.getUriInfo().getPath(),
+                remote != null ? remote : remoteAddress(), verdict);
         BoundedBody.discard(request.getEntityStream());
         request.abortWith(error.toResponse());
     }

@@ -53,4 +53,61 @@ class PhoneMaskTest {
         assertThat(PhoneMask.maskNumbersIn(body, java.util.Set.of()))
                 .isEqualTo(PhoneMask.maskNumbersIn(body)).doesNotContain("+442079460958");
     }
+
+    /**
+     * The scanner of {@code maskNumbersIn} against its definition, the pattern {@link PhoneMask#NUMBER_IN_TEXT}
+     * (what the call log writer used to run): the same output on text made to sit on every boundary — digit runs of 5
+     * to 17 around the 7–15 limits, with and without '+', glued to letters, '_', '.', '-', '+', non-ASCII letters,
+     * JSON punctuation — and with some of its numbers to keep. Seeded, so a failure repeats.
+     */
+    @org.junit.jupiter.api.Test
+    void masksExactlyWhatThePatternMatches() {
+        java.util.Random random = new java.util.Random(20261126L);
+        String around = "+-._aZé \":,{}";
+        int masked = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            for (int part = random.nextInt(6); part >= 0; part--) {
+                if (random.nextBoolean()) {
+                    text.append(around.charAt(random.nextInt(around.length())));
+                }
+                if (random.nextInt(3) == 0) {
+                    text.append('+');
+                }
+                StringBuilder digits = new StringBuilder();
+                for (int i = 5 + random.nextInt(13); i > 0; i--) {
+                    digits.append((char) ('0' + random.nextInt(10)));
+                }
+                numbers.add(digits.toString());
+                text.append(digits);
+            }
+            java.util.Set<String> keep = random.nextInt(4) == 0 && !numbers.isEmpty()
+                    ? java.util.Set.of((random.nextBoolean() ? "+" : "") + numbers.get(random.nextInt(numbers.size())))
+                    : java.util.Set.of();
+            String expected = byPattern(text.toString(), keep);
+            assertThat(PhoneMask.maskNumbersIn(text.toString(), keep)).as("%s keeping %s", text, keep)
+                    .isEqualTo(expected);
+            if (!expected.contentEquals(text)) {
+                masked++;
+            }
+        }
+        assertThat(masked).as("texts with something masked: the generator reaches both outcomes").isBetween(2_000,
+                18_000);
+    }
+
+    /** The reference: every match of the pattern masked, unless kept (with or without its '+'). */
+    private static String byPattern(String text, java.util.Set<String> keep) {
+        java.util.regex.Matcher matcher = PhoneMask.NUMBER_IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String number = matcher.group();
+            String bare = number.startsWith("+") ? number.substring(1) : number;
+            boolean kept = keep.contains(bare) || keep.contains("+" + bare);
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(kept ? number
+                    : PhoneMask.mask(number)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
 }
