@@ -110,9 +110,22 @@ public final class Database implements AutoCloseable {
      * A failure is logged, not thrown: the change itself has been made.
      */
     public void makeDurable() {
-        if (!h2File) {
-            return;
+        if (h2File) {
+            checkpoint(dataSource);
         }
+    }
+
+    /**
+     * {@link #makeDurable()} for code that holds only the {@link DataSource}: a version must be on disk before it
+     * goes live, or calls answered by it carry a version number that a crash can erase and the next publish reuse.
+     */
+    public static void makeDurable(DataSource dataSource) {
+        if (isH2File(dataSource)) {
+            checkpoint(dataSource);
+        }
+    }
+
+    private static void checkpoint(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
