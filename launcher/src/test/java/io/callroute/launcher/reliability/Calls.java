@@ -77,6 +77,28 @@ public final class Calls {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends each call once and returns how many were answered with {@code fallbackMarker} (the text of
+     * CALLROUTE_FALLBACK_MESSAGE). The first decisions of a freshly started server are slow (class loading, the JIT,
+     * the rule base's first session); on a loaded machine one may overrun the 2 s decision deadline and get the
+     * fallback. The checks warm the server up with this before taking what it answers as the expected answers, and
+     * report the count.
+     */
+    public int warmUp(URI base, List<Call> calls, String fallbackMarker) throws IOException, InterruptedException {
+        int fallbacks = 0;
+        for (Call call : calls) {
+            HttpResponse<String> answer = send(base, call);
+            if (answer.statusCode() >= 500) {
+                throw new AssertionError(call.fixture() + " while warming up: " + answer.statusCode() + " "
+                        + answer.body());
+            }
+            if (answer.body().contains(fallbackMarker)) {
+                fallbacks++;
+            }
+        }
+        return fallbacks;
+    }
+
     /** The answer with the version number in clientActionId replaced by {@code #}: equal across versions. */
     public static String withoutVersion(String answer) {
         return VERSION.matcher(answer).replaceAll("$1#\"");

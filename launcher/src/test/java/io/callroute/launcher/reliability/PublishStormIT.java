@@ -83,6 +83,7 @@ class PublishStormIT {
 
         // What each call is answered with before the storm: the only answers allowed during it (version numbers
         // aside), and for the storm's call the same with variant B's text and destination.
+        int warmUpFallbacks = calls.warmUp(server.uri("/"), mix, FALLBACK);
         Map<String, String> expected = new TreeMap<>();
         for (Calls.Call call : mix) {
             HttpResponse<String> answer = calls.send(server.uri("/"), call);
@@ -193,12 +194,12 @@ class PublishStormIT {
         Report.write("publish-storm", String.format("""
                 %s at %d/s from %d threads, a publish every second (save draft with If-Match + POST /api/versions)
                 load: %s
-                publishes: %d (versions %s), %d failed; save+publish took %s ms (sorted)
+                publishes: %d (versions %s), %d failed; save+publish took %s
                 storm call answered with variant A %d times, B %d times, from %d distinct versions
-                server: fallbacks +%.0f, unhandled errors +%.0f""",
-                DURATION, RATE, THREADS, load, durations.size(), new TreeMap<>(variantOfVersion).keySet(),
-                publishFailures.size(), durations, servedA.get(), servedB.get(),
-                served.stream().mapToInt(a -> a[0]).distinct().count(), fallbacks, unhandled));
+                server: fallbacks +%.0f, unhandled errors +%.0f; warming up (one call of each kind): %d fallback(s)""",
+                DURATION, RATE, THREADS, load, durations.size(), range(variantOfVersion.keySet()),
+                publishFailures.size(), spread(durations), servedA.get(), servedB.get(),
+                served.stream().mapToInt(a -> a[0]).distinct().count(), fallbacks, unhandled, warmUpFallbacks));
 
         assertThat(publisher.isAlive()).as("publisher ended").isFalse();
         assertThat(load.firstFailures()).as("failed answers").isEmpty();
@@ -211,6 +212,20 @@ class PublishStormIT {
         assertThat(fallbacks).as("fallbacks counted by the server").isZero();
         assertThat(unhandled).as("unhandled errors counted by the server").isZero();
         server.assertAlive();
+    }
+
+    private static String range(java.util.Set<Integer> versions) {
+        return versions.isEmpty() ? "none" : Collections.min(versions) + "–" + Collections.max(versions);
+    }
+
+    /** Fastest, median, 90th percentile and slowest of sorted durations in ms. */
+    private static String spread(List<Long> sorted) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        return String.format("min %d ms, median %d ms, p90 %d ms, max %d ms", sorted.get(0),
+                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                sorted.get(sorted.size() - 1));
     }
 
     private static String stormYaml(char variant) {

@@ -75,6 +75,7 @@ class SoakIT {
     private void soak(ServerProcess server) throws Exception {
         Calls calls = new Calls(WEBHOOK_SECRET);
         List<Calls.Call> mix = Calls.fixtures(MIX);
+        int warmUpFallbacks = calls.warmUp(server.uri("/"), mix, FALLBACK);
         Map<String, String> expected = new TreeMap<>();
         for (Calls.Call call : mix) {
             HttpResponse<String> answer = calls.send(server.uri("/"), call);
@@ -138,8 +139,10 @@ class SoakIT {
                 %s at %d/s from %d threads, %d fixtures in turn (CALL_ACTION and status events)
                 load: %s
                 server: fallbacks +%.0f, unhandled errors +%.0f, call log: %.0f events recorded, %.0f dropped; %s
+                warming up (one call of each kind): %d fallback(s)
                 heap after a full GC (MB, every %d s):%s
                 %s%s""", DURATION, RATE, THREADS, mix.size(), load, fallbacks, unhandled, recorded, dropped, ready,
+                warmUpFallbacks,
                 SAMPLE_EVERY.toSeconds(), heap, flatness, samplerProblems.isEmpty() ? ""
                         : "\nsampler problems: " + samplerProblems));
 
