@@ -83,6 +83,22 @@ public final class DecisionPaths implements AutoCloseable {
         return answer.json();
     }
 
+    /** The decision alone: an event already read, to a callflow object (no JSON either way). */
+    public Callflow decideOnly(CallEvent event) {
+        return live.forCall(event.clientActionId()).orElseThrow().decider().decide(event).map(Decision::callflow)
+                .orElse(null);
+    }
+
+    /** The anchor's decision alone, as {@link #decideOnly}. */
+    public Callflow handCodedOnly(CallEvent event) {
+        return router.decide(event);
+    }
+
+    /** The event the webhook would read from {@code body}. */
+    public CallEvent read(byte[] body) {
+        return event(body);
+    }
+
     public byte[] handCoded(byte[] body) {
         Callflow callflow = router.decide(event(body));
         return callflow == null ? null : CallflowJson.toBytes(callflow);

@@ -3,7 +3,6 @@ package io.callroute.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,42 +29,33 @@ class StandaloneServerIT {
     @TempDir
     Path work;
 
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
     @Test
     void startsWithEmbeddedDefaultsAnswersWebhooksAndKeepsRulesAcrossRestart() throws Exception {
         Path rules = Path.of(System.getProperty("callroute.rules.dir"));
-        int port = freePort();
-        Process first = start(port, rules, Map.of("CALLROUTE_WEBHOOK_AUTH", SECRET));
-        awaitReady(port, first);
-
         byte[] sgCall = fixture("vca_inbound_ivr_call_received_sg.json");
-        assertThat(post(port, sgCall, null).statusCode()).isEqualTo(401);
-        HttpResponse<String> answered = post(port, sgCall, SECRET);
-        assertThat(answered.statusCode()).isEqualTo(200);
-        assertThat(answered.body()).contains("\"callflow\"").contains("sayAndCapture");
-        assertThat(Files.exists(work.resolve("data").resolve("callroute.mv.db"))).isTrue();
-        // The load test's static anchor (bench/anchor) exists only in the benchmark WAR, never here.
-        assertThat(post(port, "/bench/anchor/vca", sgCall, SECRET).statusCode()).isEqualTo(404);
-
-        stop(first);
+        HttpResponse<String> answered;
+        int port;
+        // No data or plugins folder given: the defaults, ./data and ./plugins in the working directory.
+        try (ServerProcess first = ServerProcess.in(work).env("CALLROUTE_RULES_DIR", rules.toString())
+                .env("CALLROUTE_WEBHOOK_AUTH", SECRET).start()) {
+            port = first.port();
+            assertThat(post(port, sgCall, null).statusCode()).isEqualTo(401);
+            answered = post(port, sgCall, SECRET);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).contains("\"callflow\"").contains("sayAndCapture");
+            assertThat(Files.exists(work.resolve("data").resolve("callroute.mv.db"))).isTrue();
+            // The load test's static anchor (bench/anchor) exists only in the benchmark WAR, never here.
+            assertThat(post(port, "/bench/anchor/vca", sgCall, SECRET).statusCode()).isEqualTo(404);
+            first.stop();   // SIGTERM: the shutdown hook stops Tomcat and closes the store
+        }
 
         // Second start: an empty rules folder, so whatever answers must come from the H2 file of the first run.
         Path noRules = Files.createDirectories(work.resolve("no-rules"));
-        Process second = start(port, noRules, Map.of("CALLROUTE_WEBHOOK_AUTH", SECRET));
-        awaitReady(port, second);
-        HttpResponse<String> again = post(port, sgCall, SECRET);
-        assertThat(again.body()).isEqualTo(answered.body());
+        try (ServerProcess second = ServerProcess.in(work).port(port).env("CALLROUTE_RULES_DIR", noRules.toString())
+                .env("CALLROUTE_WEBHOOK_AUTH", SECRET).start()) {
+            HttpResponse<String> again = post(port, sgCall, SECRET);
+            assertThat(again.body()).isEqualTo(answered.body());
+        }
     }
 
     @Test
@@ -118,24 +105,28 @@ class StandaloneServerIT {
     void trainingWritesAClassArchiveThatTheNextStartUses() throws Exception {
         Path rules = Path.of(System.getProperty("callroute.rules.dir"));
         Path archive = work.resolve("callroute.jsa");
-        ProcessBuilder training = new ProcessBuilder(javaBin(), "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive,
-                "-Xlog:cds=error", "-jar", launcherJar(), "train").directory(work.toFile()).redirectErrorStream(true);
+        ProcessBuilder training = new ProcessBuilder(ServerProcess.javaBin(), "-Xmx512m",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-jar", ServerProcess.launcherJar(), "train")
+                .directory(work.toFile()).redirectErrorStream(true);
         training.environment().put("CALLROUTE_RULES_DIR", rules.toString());
         Process trainer = training.start();
-        processes.add(trainer);
-        String output = new String(trainer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(trainer.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(trainer.exitValue()).as(output).isZero();
-        assertThat(output).contains("Training: /health/ready 200, a CALL_ACTION 200");
+        try {
+            String output = new String(trainer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(trainer.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(trainer.exitValue()).as(output).isZero();
+            assertThat(output).contains("Training: /health/ready 200, a CALL_ACTION 200");
+        } finally {
+            trainer.destroyForcibly();
+        }
         assertThat(Files.size(archive)).as("archive size").isGreaterThan(10_000_000L);
         assertThat(work.resolve("data")).as("the training used a temporary data folder").doesNotExist();
 
-        int port = freePort();
         Path classes = work.resolve("classes.log");
-        Process server = start(port, rules, Map.of(), "-XX:SharedArchiveFile=" + archive,
-                "-Xlog:class+load=info:file=" + classes);
-        awaitReady(port, server);
-        assertThat(post(port, fixture("vca_inbound_ivr_call_received_sg.json"), null).statusCode()).isEqualTo(200);
+        try (ServerProcess server = ServerProcess.in(work).env("CALLROUTE_RULES_DIR", rules.toString())
+                .jvm("-XX:SharedArchiveFile=" + archive).jvm("-Xlog:class+load=info:file=" + classes).start()) {
+            assertThat(post(server.port(), fixture("vca_inbound_ivr_call_received_sg.json"), null).statusCode())
+                    .isEqualTo(200);
+        }
         List<String> loaded = Files.readAllLines(classes);
         assertThat(loaded).as("the web application's classes come from the archive")
                 .anyMatch(line -> line.contains("org.glassfish.jersey.server.ApplicationHandler ")
@@ -144,61 +135,13 @@ class StandaloneServerIT {
                         && line.contains("shared objects file (top)"));
     }
 
-    private Process start(int port, Path rules, Map<String, String> extraEnv, String... jvmOptions)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", launcherJar()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
-        builder.environment().put("CALLROUTE_PORT", Integer.toString(port));
-        builder.environment().put("CALLROUTE_RULES_DIR", rules.toString());
-        builder.environment().putAll(extraEnv);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();   // SIGTERM: the shutdown hook stops Tomcat and closes the store
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
-    }
-
     private Result run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", launcherJar()));
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBin(), "-jar", ServerProcess.launcherJar()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
-    }
-
-    private void awaitReady(int port, Process process) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // the port opens a moment after the JVM starts
-            }
-            Thread.sleep(200);   // polling a condition with a deadline
-        }
-        throw new AssertionError("server not ready within 90 s:\n" + log());
-    }
-
-    private String log() throws IOException {
-        Path log = work.resolve("server.log");
-        return Files.exists(log) ? Files.readString(log) : "(no log)";
     }
 
     private static HttpResponse<String> post(int port, byte[] body, String authorization) throws Exception {
@@ -217,20 +160,6 @@ class StandaloneServerIT {
 
     private static byte[] fixture(String name) throws IOException {
         return Files.readAllBytes(Path.of(System.getProperty("callroute.fixtures.dir")).resolve(name));
-    }
-
-    private static String launcherJar() {
-        return Path.of(System.getProperty("callroute.launcher.jar")).toAbsolutePath().toString();
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private record Result(int exitCode, String output) {

@@ -43,6 +43,7 @@ public final class CallrouteApplication extends ResourceConfig {
         callroute.testCases().resources().forEach(this::register);
         callroute.replay().resources().forEach(this::register);
         register(new UnhandledExceptionMapper(callroute.registry()));
+        register(new DurableChanges(callroute.database()));
         register(new OpenApiResource(OpenApiDocument.load()));
         register(new SystemResource(callroute.database(), servletContext.getServerInfo()));
         callroute.adminAuth().jaxrsComponents().forEach(this::register);

@@ -6,9 +6,11 @@ import io.callroute.rules.CompiledRules;
 import io.callroute.rules.RuleCompilationException;
 import io.callroute.rules.RuleCompiler;
 import io.callroute.rules.RuleSetSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +21,12 @@ public final class RuleSetCompiler {
 
     private final RuleCompiler compiler;
     private final Supplier<ActionRegistry> actions;
+    /** Each set's YAML as of the last compile, by set name: writing 10,000 rules as YAML takes a while. */
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+    /** A document (a private copy: callers may change theirs) and the YAML written from it. */
+    private record Written(ObjectNode document, String yaml) {
+    }
 
     /** @param actions the providers as of each compile: plugins come and go, so it is asked every time */
     public RuleSetCompiler(RuleCompiler compiler, Supplier<ActionRegistry> actions) {
@@ -34,8 +42,17 @@ public final class RuleSetCompiler {
     public CompiledRules compile(List<ObjectNode> documents, int number) {
         Map<String, ObjectNode> byName = new LinkedHashMap<>();
         documents.forEach(document -> byName.put(document.path("ruleSet").asText(), document));
-        List<RuleSetSource> sources = byName.entrySet().stream()
-                .map(entry -> new RuleSetSource(entry.getKey(), CanonicalYaml.write(entry.getValue()))).toList();
+        List<RuleSetSource> sources = new ArrayList<>();
+        byName.forEach((name, document) -> {
+            Written last = written.get(name);
+            // Comparing the trees is several times cheaper than writing them, or even serialising them as a key.
+            if (last == null || !last.document().equals(document)) {
+                last = new Written(document.deepCopy(), CanonicalYaml.write(document));
+                written.put(name, last);
+            }
+            sources.add(new RuleSetSource(name, last.yaml()));
+        });
+        written.keySet().retainAll(byName.keySet());
         try {
             return compiler.compile(sources, actions.get(), number);
         } catch (RuleCompilationException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.auth.Actor;
 import io.callroute.auth.RequiresRole;
 import io.callroute.auth.Role;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Iterator;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Published versions: {@code /api/versions}. Publishing the drafts creates the next version and makes it live;
@@ -25,6 +28,7 @@ import java.util.Optional;
 @Path("/api/versions")
 public final class VersionResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VersionResource.class);
     private static final int HISTORY = 50;
 
     private final Versions versions;
@@ -77,7 +81,11 @@ public final class VersionResource {
         if (override != null && !override.isNull() && !override.isTextual()) {
             throw new EditRefused.Invalid("$.override", "must be text: the reason for publishing despite errors");
         }
-        Published published = publisher.publish(callers.of(security),
+        Actor actor = callers.of(security);
+        // Compiling and checking a large rule set takes seconds: this line tells an operator (and the crash-safety
+        // test, which kills the server during a publish) that one is under way; Publisher logs how it ended.
+        LOG.info("Publish of the drafts requested by {}", actor.username());
+        Published published = publisher.publish(actor,
                 comment == null || comment.isNull() ? null : comment.asText(),
                 override == null || override.isNull() ? null : override.asText());
         VersionSummary version = published.version();

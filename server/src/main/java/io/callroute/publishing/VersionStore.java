@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.store.Database;
 import io.callroute.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * Tables {@code rule_version} and {@code publication}. A version row is written once and never changed; what is
  * live is the newest publication, so "publish" is a single transaction of two inserts and a crash can never leave a
- * half-published version.
+ * half-published version; the transaction is on disk before the caller makes the version live.
  */
 final class VersionStore {
 
@@ -152,6 +153,10 @@ final class VersionStore {
         void run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction and returns once it is on disk: the caller makes the version live next,
+     * and a version that answered calls must not vanish in a crash (its number would be given again to other rules).
+     */
     private void inTransaction(String what, Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -167,5 +172,6 @@ final class VersionStore {
         } catch (SQLException e) {
             throw new StoreException(what, e);
         }
+        Database.makeDurable(dataSource);
     }
 }

@@ -4,28 +4,32 @@ import io.callroute.actions.Callflow;
 import io.callroute.actions.CallflowAssembler;
 import io.callroute.event.CallEvent;
 import io.callroute.event.EventCallContext;
+import io.callroute.facts.CallAddress;
+import io.callroute.facts.CallAddressIndex;
 import io.callroute.facts.FactsFactory;
 import io.callroute.facts.MaskedCall;
 import io.callroute.facts.Schedule;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
- * A compiled, immutable rule base: the Drools {@link KieBase} built once from the generated DRL, and the rules' steps
- * ready to be turned into callflows. Safe to share between all webhook threads; replaced as a whole on publish.
+ * A compiled, immutable rule base: its partitions' Drools KieBases, built once from the generated DRL, looked up by
+ * the call's address, and the rules' steps ready to be turned into callflows. Safe to share between all webhook
+ * threads; replaced as a whole on publish.
  */
 public final class CompiledRules implements Decider {
 
-    private final String drl;
-    private final KieBase kieBase;
+    private final List<RulePartition> partitions;
+    private final CallAddressIndex<List<RulePartition>> partitionsByAddress;
     private final List<RankedRule> rules;
     private final FactsFactory facts;
     private final CallflowAssembler assembler;
@@ -35,11 +39,11 @@ public final class CompiledRules implements Decider {
     private final Map<String, ZoneId> countryZones;
     private final Set<String> menus;
 
-    CompiledRules(String drl, KieBase kieBase, List<RankedRule> rules, FactsFactory facts,
-                  CallflowAssembler assembler, int ruleSetCount, int version, Map<String, Schedule> schedules,
-                  Map<String, ZoneId> countryZones) {
-        this.drl = drl;
-        this.kieBase = kieBase;
+    CompiledRules(List<RulePartition> partitions, List<Set<CallAddress>> addresses, List<RankedRule> rules,
+                  FactsFactory facts, CallflowAssembler assembler, int ruleSetCount, int version,
+                  Map<String, Schedule> schedules, Map<String, ZoneId> countryZones) {
+        this.partitions = List.copyOf(partitions);
+        this.partitionsByAddress = index(this.partitions, addresses);
         this.rules = List.copyOf(rules);
         this.facts = facts;
         this.assembler = assembler;
@@ -60,9 +64,20 @@ public final class CompiledRules implements Decider {
         return this;
     }
 
-    /** The generated DRL, for people who want to see what runs. */
+    /** The generated DRL of every partition, for people who want to see what runs. */
     public String drl() {
-        return drl;
+        StringBuilder all = new StringBuilder();
+        for (RulePartition partition : partitions) {
+            all.append("// ===== partition: ").append(partition.name()).append(", ").append(partition.ruleCount())
+                    .append(partition.ruleCount() == 1 ? " rule" : " rules").append(" =====\n")
+                    .append(partition.drl()).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** How many separately built KieBases the rules are cut into. */
+    public int partitionCount() {
+        return partitions.size();
     }
 
     public int ruleCount() {
@@ -76,7 +91,7 @@ public final class CompiledRules implements Decider {
     @Override
     public Optional<Decision> decide(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
-        return decide(event, menu, facts.factsFor(event, menu), false);
+        return decide(event, menu, facts.factsFor(event, menu), partitionsByAddress.forEvent(event), false);
     }
 
     /**
@@ -85,7 +100,7 @@ public final class CompiledRules implements Decider {
      */
     public Optional<Decision> decideSimulated(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
-        return decide(event, menu, facts.factsFor(event, menu), true);
+        return decide(event, menu, facts.factsFor(event, menu), partitionsByAddress.forEvent(event), true);
     }
 
     /**
@@ -95,12 +110,13 @@ public final class CompiledRules implements Decider {
      */
     public Explanation explain(CallEvent event) {
         String menu = MenuToken.parse(event.clientActionId()).menu();
-        List<Object> eventFacts = facts.factsFor(event, menu);
+        // Every fact and every partition: the explanation weighs every rule, not only those for this number.
+        List<Object> eventFacts = facts.allFactsFor(event, menu);
         Situation situation = Situation.of(eventFacts);
         Decision decision = null;
         String fallbackReason = null;
         try {
-            decision = decide(event, menu, eventFacts, true).orElse(null);
+            decision = decide(event, menu, eventFacts, partitions, true).orElse(null);
             if (decision == null) {
                 fallbackReason = "no rule matched";
             }
@@ -132,22 +148,17 @@ public final class CompiledRules implements Decider {
         return countryZones;
     }
 
-    private Optional<Decision> decide(CallEvent event, String menu, List<Object> eventFacts, boolean simulated) {
+    private Optional<Decision> decide(CallEvent event, String menu, List<Object> eventFacts,
+                                      List<RulePartition> candidates, boolean simulated) {
         MatchCollector matches = new MatchCollector();
-        // A session per event costs a few microseconds and keeps events isolated (SPIKE-NOTES §2.4).
-        KieSession session = kieBase.newKieSession();
+        for (RulePartition partition : candidates) {
+            partition.collect(eventFacts, matches);
+        }
         MaskedCall masked = null;
-        try {
-            session.setGlobal(DrlWriter.GLOBAL, matches);
-            for (Object fact : eventFacts) {
-                session.insert(fact);
-                if (fact instanceof MaskedCall maskedCall) {
-                    masked = maskedCall;
-                }
+        for (Object fact : eventFacts) {
+            if (fact instanceof MaskedCall maskedCall) {
+                masked = maskedCall;
             }
-            session.fireAllRules();
-        } finally {
-            session.dispose();
         }
         if (matches.isEmpty()) {
             return Optional.empty();
@@ -159,5 +170,27 @@ public final class CompiledRules implements Decider {
                 .toList();
         String maskingSession = masked == null ? null : masked.getSessionId();
         return Optional.of(new Decision(winner.ruleSet(), winner.rule().id(), callflow, matched, maskingSession));
+    }
+
+    /** Partitions by address: those of rules pinned to it, plus those tried on every call, each once. */
+    private static CallAddressIndex<List<RulePartition>> index(List<RulePartition> partitions,
+                                                               List<Set<CallAddress>> addresses) {
+        List<RulePartition> everyCall = new ArrayList<>();
+        Map<CallAddress, List<RulePartition>> byAddress = new HashMap<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            if (addresses.get(i).isEmpty()) {
+                everyCall.add(partitions.get(i));
+            }
+            for (CallAddress address : addresses.get(i)) {
+                byAddress.computeIfAbsent(address, key -> new ArrayList<>()).add(partitions.get(i));
+            }
+        }
+        return new CallAddressIndex<>(List.copyOf(everyCall), byAddress, CompiledRules::union);
+    }
+
+    private static List<RulePartition> union(List<List<RulePartition>> parts) {
+        Set<RulePartition> all = new LinkedHashSet<>();
+        parts.forEach(all::addAll);
+        return List.copyOf(all);
     }
 }

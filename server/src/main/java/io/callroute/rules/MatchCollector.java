@@ -3,17 +3,25 @@ package io.callroute.rules;
 import java.util.BitSet;
 
 /**
- * Collects which rules matched one event. Generated DRL passes it as a global ({@code matches.add(rank)}) rather than
- * inserting a result fact, because a fact every rule joins on made each decision cost grow with the rule count
- * (SPIKE-NOTES §2.3). One instance per event; not thread-safe.
+ * Collects which rules matched one event. Generated DRL passes it as a global ({@code matches.add(index)}) rather
+ * than inserting a result fact, because a fact every rule joins on made each decision cost grow with the rule count
+ * (SPIKE-NOTES §2.3). Each partition's DRL numbers its rules from 0, so that it does not change when rules elsewhere
+ * change rank and its compiled KieBase can be reused; {@link #scope} says how this partition's numbers map to ranks.
+ * One instance per event; not thread-safe.
  */
 public final class MatchCollector {
 
     private final BitSet ranks = new BitSet();
+    private int[] scope = new int[0];
 
-    /** Called by the generated rules' consequences. */
-    public void add(int rank) {
-        ranks.set(rank);
+    /** The partition about to fire: its rule {@code i} is rank {@code partitionRanks[i]}. */
+    void scope(int[] partitionRanks) {
+        this.scope = partitionRanks;
+    }
+
+    /** Called by the generated rules' consequences with the rule's number in its partition. */
+    public void add(int index) {
+        ranks.set(scope[index]);
     }
 
     boolean isEmpty() {

@@ -2,13 +2,15 @@ package io.callroute.rules;
 
 import io.callroute.actions.ActionRegistry;
 import io.callroute.actions.CallflowAssembler;
-import io.callroute.actions.StepProblem;
+import io.callroute.actions.PreparedSteps;
+import io.callroute.facts.CallAddress;
+import io.callroute.facts.CallAddressIndex;
 import io.callroute.facts.FactCatalog;
+import io.callroute.facts.FactNeeds;
 import io.callroute.facts.FactsFactory;
 import io.callroute.facts.MaskingLookup;
 import io.callroute.facts.Schedule;
 import io.callroute.plugin.ActionProvider;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,25 +19,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieServices;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Turns stored rule sets into a live rule base: read and validate every set (all problems, not the first), check
- * every rule's steps against the action providers, generate DRL, and build the Drools {@code KieBase} — once per
- * load, never per call. Any problem and nothing is returned: broken rules can never go live.
+ * every rule's steps against the action providers, generate DRL, and build the Drools {@code KieBase}s — once per
+ * load, never per call, and only for the partitions whose rules changed ({@link RulePartitioning}). Any problem and
+ * nothing is returned: broken rules can never go live.
  */
 public final class RuleCompiler {
 
-    private final ClassLoader classLoader;
+    private final RuleSetMemo memo = new RuleSetMemo();
+    private final PartitionBuilder partitions;
     private final MaskingLookup maskingLookup;
     private final FactCatalog factCatalog;
 
@@ -50,9 +47,14 @@ public final class RuleCompiler {
      * @param factCatalog   the facts plugins contribute
      */
     public RuleCompiler(ClassLoader classLoader, MaskingLookup maskingLookup, FactCatalog factCatalog) {
-        this.classLoader = classLoader;
+        this.partitions = new PartitionBuilder(classLoader);
         this.maskingLookup = maskingLookup;
         this.factCatalog = factCatalog;
+    }
+
+    /** The builder that keeps and reuses partitions' KieBases between compiles. */
+    PartitionBuilder partitionBuilder() {
+        return partitions;
     }
 
     /** Compiles rules that are not a published version (files, checks). */
@@ -70,7 +72,7 @@ public final class RuleCompiler {
         List<RuleSetDefinition> sets = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (RuleSetSource source : sources) {
-            RuleSetReader.Result result = reader.readYaml(source.name(), source.yaml());
+            RuleSetReader.Result result = memo.read(source, providerIds, reader);
             problems.addAll(result.problems());
             result.definition().ifPresent(set -> {
                 if (!names.add(set.name())) {
@@ -80,33 +82,60 @@ public final class RuleCompiler {
                 sets.add(set);
             });
         }
+        Map<String, RuleSetMemo.Checked> checked = new LinkedHashMap<>();
         for (RuleSetDefinition set : sets) {
-            for (RuleDefinition rule : set.rules()) {
-                for (StepProblem step : assembler.check(rule.steps())) {
-                    problems.add(new RuleProblem(set.name(), rule.id(), stepField(rule, step), step.message()));
-                }
-            }
+            RuleSetMemo.Checked check = memo.check(set, actions, assembler);
+            checked.put(set.name(), check);
+            problems.addAll(check.problems());
         }
+        memo.keepOnly(names);
         Map<String, ZoneId> countryZones = countryZones(sets, problems);
         Map<String, Schedule> schedules = schedules(sets, problems);
         checkFactNames(sets, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        List<RankedRule> ranked = rank(sets, assembler);
-        DrlWriter.Output output = DrlWriter.write(ranked);
-        InternalKnowledgeBase kieBase = build(output, ranked);
-        Set<String> zoneKeys = ranked.stream().flatMap(rule -> rule.rule().when().windows().stream())
-                .map(TimeWindow::zoneKey).collect(Collectors.toSet());
-        List<Schedule> usedSchedules = ranked.stream().flatMap(rule -> rule.rule().when().schedules().stream())
-                .map(ScheduleCondition::schedule).distinct().map(schedules::get).toList();
-        MaskingLookup masking = ranked.stream().anyMatch(rule -> rule.rule().when().masking() != null)
-                ? maskingLookup : MaskingLookup.NONE;
-        Set<String> factNamespaces = ranked.stream().flatMap(rule -> rule.rule().when().facts().stream())
-                .map(FactCondition::namespace).collect(Collectors.toSet());
-        return new CompiledRules(output.drl(), kieBase, ranked, new FactsFactory(zoneKeys, usedSchedules,
-                countryZones, masking, factNamespaces, factCatalog), assembler,
+        List<RankedRule> ranked = rank(sets, checked);
+        List<RulePartitioning.Plan> plans = RulePartitioning.plan(ranked);
+        return new CompiledRules(partitions.build(plans), plans.stream().map(RulePartitioning.Plan::addresses).toList(),
+                ranked, factsFactory(ranked, schedules, countryZones), assembler,
                 sets.size(), version, schedules, countryZones);
+    }
+
+    /**
+     * Facts by call address: a pinned rule's clocks, schedules and plugin facts are computed only for calls to its
+     * numbers. Masking is looked up for every call when any rule asks about it, because steps can use the session's
+     * facts ({@code masking.counterparty}) in rules that have no masking condition.
+     */
+    private FactsFactory factsFactory(List<RankedRule> ranked, Map<String, Schedule> schedules,
+                                      Map<String, ZoneId> countryZones) {
+        boolean masking = ranked.stream().anyMatch(rule -> rule.rule().when().masking() != null);
+        List<FactNeeds> everyCall = new ArrayList<>(List.of(new FactNeeds(Set.of(), List.of(), masking, Set.of())));
+        Map<CallAddress, List<FactNeeds>> pinned = new HashMap<>();
+        for (RankedRule rule : ranked) {
+            FactNeeds needs = needs(rule.rule().when(), schedules);
+            Optional<List<CallAddress>> addresses = RuleAddress.of(rule.rule());
+            if (addresses.isEmpty()) {
+                everyCall.add(needs);
+            } else {
+                for (CallAddress address : addresses.get()) {
+                    pinned.computeIfAbsent(address, key -> new ArrayList<>()).add(needs);
+                }
+            }
+        }
+        FactNeeds shared = FactNeeds.union(everyCall);
+        Map<CallAddress, FactNeeds> byAddress = new HashMap<>();
+        pinned.forEach((address, needs) -> byAddress.put(address, FactNeeds.union(needs)));
+        return new FactsFactory(new CallAddressIndex<>(shared, byAddress, FactNeeds::union), countryZones,
+                masking ? maskingLookup : MaskingLookup.NONE, factCatalog);
+    }
+
+    private static FactNeeds needs(Conditions when, Map<String, Schedule> schedules) {
+        Set<String> zoneKeys = when.windows().stream().map(TimeWindow::zoneKey).collect(Collectors.toSet());
+        List<Schedule> used = when.schedules().stream().map(ScheduleCondition::schedule).distinct()
+                .map(schedules::get).toList();
+        Set<String> namespaces = when.facts().stream().map(FactCondition::namespace).collect(Collectors.toSet());
+        return new FactNeeds(zoneKeys, used, false, namespaces);
     }
 
     /** Generates the DRL only (for inspection), after the same validation as {@link #compile}. */
@@ -114,55 +143,21 @@ public final class RuleCompiler {
         return compile(sources, actions).drl();
     }
 
-    private InternalKnowledgeBase build(DrlWriter.Output output, List<RankedRule> ranked) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
-        builder.add(ResourceFactory.newByteArrayResource(output.drl().getBytes(StandardCharsets.UTF_8))
-                .setSourcePath("callroute-rules.drl"), ResourceType.DRL);
-        if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            for (KnowledgeBuilderResult error : builder.getErrors()) {
-                problems.add(blame(error, output.startLines(), ranked));
-            }
-            throw new RuleCompilationException(problems);
-        }
-        // The KieBase must use the same class loader as the builder, or classes it cannot see fail to resolve.
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
-        kieBase.addPackages(builder.getKnowledgePackages());
-        return kieBase;
-    }
-
-    /** Maps a Drools compiler error back to the business rule whose generated DRL it is in. */
-    private static RuleProblem blame(KnowledgeBuilderResult error, int[] startLines, List<RankedRule> ranked) {
-        int line = error.getLines() == null || error.getLines().length == 0 ? -1 : error.getLines()[0];
-        RankedRule culprit = null;
-        for (RankedRule rule : ranked) {
-            if (startLines[rule.rank()] <= line
-                    && (culprit == null || startLines[rule.rank()] > startLines[culprit.rank()])) {
-                culprit = rule;
-            }
-        }
-        String message = "the generated DRL does not compile: " + error.getMessage().replaceAll("\\s+", " ").trim();
-        return culprit == null ? new RuleProblem("(all)", null, null, message)
-                : new RuleProblem(culprit.ruleSet(), culprit.rule().id(), null, message);
-    }
-
-    private static List<RankedRule> rank(List<RuleSetDefinition> sets, CallflowAssembler assembler) {
-        record Entry(String set, int order, RuleDefinition rule) {
+    private static List<RankedRule> rank(List<RuleSetDefinition> sets, Map<String, RuleSetMemo.Checked> checked) {
+        record Entry(String set, int order, RuleDefinition rule, PreparedSteps steps) {
         }
         List<Entry> entries = new ArrayList<>();
         for (RuleSetDefinition set : sets) {
-            for (RuleDefinition rule : set.rules()) {
-                entries.add(new Entry(set.name(), entries.size(), rule));
+            List<PreparedSteps> prepared = checked.get(set.name()).prepared();
+            for (int i = 0; i < set.rules().size(); i++) {
+                entries.add(new Entry(set.name(), entries.size(), set.rules().get(i), prepared.get(i)));
             }
         }
         entries.sort(Comparator.comparingInt((Entry entry) -> -entry.rule().priority())
                 .thenComparingInt(Entry::order));
         List<RankedRule> ranked = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule(),
-                    assembler.prepare(entry.rule().steps())));
+            ranked.add(new RankedRule(ranked.size(), entry.set(), entry.rule(), entry.steps()));
         }
         return ranked;
     }
@@ -226,13 +221,5 @@ public final class RuleCompiler {
                 }
             }
         }
-    }
-
-    private static String stepField(RuleDefinition rule, StepProblem problem) {
-        if (problem.step() < 0 || problem.step() >= rule.steps().size()) {
-            return "then.steps";
-        }
-        String step = "then.steps[" + problem.step() + "]." + rule.steps().get(problem.step()).providerId();
-        return problem.parameter() == null ? step : step + "." + problem.parameter();
     }
 }

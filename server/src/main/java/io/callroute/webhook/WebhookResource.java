@@ -70,6 +70,10 @@ public final class WebhookResource {
         Instant receivedAt = clock.instant();
         long startNanos = System.nanoTime();
         if (!ContentTypePolicy.mayBeJson(contentType)) {
+            // Drained (bounded) although unread: a response sent while the body is still arriving makes the container
+            // close the connection afterwards, and a client that already reused it for its next webhook gets no
+            // answer at all (the fuzzer saw it: "header parser received no bytes" right after a 415).
+            BoundedBody.discard(body);
             return reject(endpoint, new ApiError(415, "unsupported_media_type",
                     "Webhook bodies must be JSON; this request declared Content-Type "
                             + contentType.split(";", 2)[0].trim() + ".", null));

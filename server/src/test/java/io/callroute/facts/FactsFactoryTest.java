@@ -58,6 +58,44 @@ class FactsFactoryTest {
     }
 
     @Test
+    void aCallGetsTheSchedulesAndClocksOfTheRulesForItsNumberOnlyAndExplanationsGetThemAll() {
+        Schedule sg = new Schedule("sg-office", "Asia/Singapore", List.of(new Schedule.Hours(Set.of(1, 2, 3, 4, 5),
+                9 * 60, 18 * 60)), Set.of(), Set.of(), Map.of());
+        Schedule my = new Schedule("my-office", "Asia/Kuala_Lumpur", List.of(new Schedule.Hours(Set.of(1, 2, 3, 4,
+                5), 8 * 60, 17 * 60)), Set.of(), Set.of(), Map.of());
+        FactNeeds everyCall = new FactNeeds(Set.of(FactsFactory.CALLER), List.of(), false, Set.of());
+        CallAddressIndex<FactNeeds> needs = new CallAddressIndex<>(everyCall, Map.of(
+                new CallAddress(CallAddress.Kind.VIRTUAL_NUMBER, "+6531580001"),
+                new FactNeeds(Set.of("Asia/Singapore"), List.of(sg), false, Set.of()),
+                new CallAddress(CallAddress.Kind.DESTINATION, "+60322223333"),
+                new FactNeeds(Set.of(), List.of(my), false, Set.of())), FactNeeds::union);
+        FactsFactory factory = new FactsFactory(needs, Map.of(), MaskingLookup.NONE, FactCatalog.NONE);
+
+        List<Object> toSingapore = factory.factsFor(call("+6598765432", "SG", "+6531580001", "SG",
+                "2025-04-08T02:00:00Z"), null);
+        assertThat(schedules(toSingapore)).containsExactly("sg-office=OPEN");
+        assertThat(clocks(toSingapore)).extracting(LocalClock::getZone)
+                .containsExactlyInAnyOrder("caller", "Asia/Singapore");
+
+        List<Object> toMalaysia = factory.factsFor(call("+6598765432", "SG", "+60322223333", "MY",
+                "2025-04-08T14:00:00Z"), null);
+        assertThat(schedules(toMalaysia)).containsExactly("my-office=CLOSED");
+        assertThat(clocks(toMalaysia)).extracting(LocalClock::getZone).containsExactly("caller");
+
+        List<Object> elsewhere = factory.factsFor(call("+6598765432", "SG", "+4420000000", "GB",
+                "2025-04-08T02:00:00Z"), null);
+        assertThat(schedules(elsewhere)).isEmpty();
+
+        assertThat(schedules(factory.allFactsFor(call("+6598765432", "SG", "+4420000000", "GB",
+                "2025-04-08T02:00:00Z"), null))).containsExactlyInAnyOrder("sg-office=OPEN", "my-office=OPEN");
+    }
+
+    private static List<String> schedules(List<Object> facts) {
+        return facts.stream().filter(ScheduleFact.class::isInstance).map(ScheduleFact.class::cast)
+                .map(fact -> fact.getName() + "=" + fact.getState()).toList();
+    }
+
+    @Test
     void aTimeConditionOnAnUnknownZoneGetsNoClockRatherThanAGuess() {
         FactsFactory factory = new FactsFactory(Set.of(FactsFactory.CALLER), Map.of());
         List<Object> facts = factory.factsFor(call("driver-88213", null, "+60322223333", "MY",

@@ -171,6 +171,19 @@ class WebhookIT {
         // No Content-Type at all: 8x8 documents none, so the body decides.
         assertThat(http.post("webhooks/vca", Fixtures.valid("vca_inbound_ivr_call_received_sg.json"), null)
                 .statusCode()).isEqualTo(200);
+        // An empty one counts as none; one that is not a media type is a JSON 400 naming the header (Jersey alone
+        // answered both with the container's HTML error page; found by WebhookFuzzIT).
+        assertThat(http.post("webhooks/vca", Fixtures.withNewEventId(
+                Fixtures.valid("vca_inbound_ivr_call_received_sg.json")), "").statusCode()).isEqualTo(200);
+        for (String malformed : new String[] {";", "application", "application/json; charset"}) {
+            HttpResponse<String> response = http.post("webhooks/vca",
+                    Fixtures.valid("vca_inbound_ivr_call_received_sg.json"), malformed);
+            assertThat(response.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            JsonNode error = parse(response.body());
+            assertThat(error.path("error").asText()).isEqualTo("malformed_header");
+            assertThat(error.path("message").asText()).contains("Content-Type", malformed);
+        }
     }
 
     @Test

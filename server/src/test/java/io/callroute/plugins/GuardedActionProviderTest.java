@@ -62,7 +62,7 @@ class GuardedActionProviderTest {
         CountDownLatch release = new CountDownLatch(1);
         GuardedActionProvider slow = new GuardedActionProvider("slowpoke", provider("wait", () -> {
             try {
-                release.await(10, TimeUnit.SECONDS);
+                release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -70,8 +70,9 @@ class GuardedActionProviderTest {
         GuardedActionProvider failing = new GuardedActionProvider("crashy", provider("boom", () -> {
             throw new IllegalStateException("boom");
         }), null, registry);
-        // Long enough that a loaded CI machine starts the task and enters the plugin before the deadline passes.
-        try (DecisionRunner runner = new DecisionRunner(Duration.ofSeconds(3))) {
+        // Long enough that a loaded CI machine starts the task and enters the plugin before the deadline passes: 3 s
+        // was not, once, at load average 11 on two cores (the failure then cannot name a plugin it never entered).
+        try (DecisionRunner runner = new DecisionRunner(Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> runner.run(() -> {
                 build(slow);
                 return null;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The long variants of the reliability checks of issue 9 (docs/RELIABILITY.md), against the standalone server
+# started as its own process. CI runs the same tests short (`.ci/run`); this runs them at full length:
+#
+#   launcher/reliability.sh storm    publish storm: 5 minutes of 100 webhooks/s with a publish every second
+#   launcher/reliability.sh crash    crash safety: 10 rounds of kill -9 during a publish of 3 x 500 generated rules,
+#                                    then a normal stop and start
+#   launcher/reliability.sh soak     soak: 10 minutes at 200 webhooks/s, heap sampled after a full GC every 10 s
+#   launcher/reliability.sh all      the three, one after the other
+#
+# Extra arguments go to Maven, e.g. -Dcallroute.soak.rate=300 or -Dcallroute.crash.seed=7. Numbers are written to
+# launcher/target/reliability/<check>.txt (and the server's log next to them). The build and the tests take both
+# cores of a small machine: run it alone for numbers worth recording.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+shift || true
+case "$what" in
+  storm) tests=PublishStormIT; props=(-Dcallroute.storm.duration=PT5M) ;;
+  crash) tests=CrashSafetyIT; props=(-Dcallroute.crash.rounds=10 -Dcallroute.crash.sets=3 -Dcallroute.crash.rules=500
+                                     -Dcallroute.crash.graceful=true) ;;
+  soak)  tests=SoakIT; props=(-Dcallroute.soak.duration=PT10M) ;;
+  all)   tests=PublishStormIT,CrashSafetyIT,SoakIT
+         props=(-Dcallroute.storm.duration=PT5M -Dcallroute.crash.rounds=10 -Dcallroute.crash.sets=3
+                -Dcallroute.crash.rules=500 -Dcallroute.crash.graceful=true -Dcallroute.soak.duration=PT10M) ;;
+  *) echo "usage: $0 storm|crash|soak|all [maven arguments]" >&2; exit 2 ;;
+esac
+# -am builds the WAR and the plugin jars the launcher module needs; only the named ITs run (no unit tests).
+./mvnw -B verify -pl launcher -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false "${props[@]}" "$@"
+cat launcher/target/reliability/*.txt
