@@ -188,6 +188,6 @@ MINUTES=$(( (SECONDS + 59) / 60 ))
 echo
 cat "$RESULTS"
 if (( WRITE_DOC )); then
-  ABOUT="Run $STARTED by \`bench/run-webhook.sh --sizes \"$SIZES\" --duration $DURATION --warmup $WARMUP\` in $MINUTES min: $(machine), \`-Xmx512m\`, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'). Load average before the run: $LOAD_BEFORE, after: $LOAD_AFTER."
+  ABOUT="Run $STARTED by \`bench/run-webhook.sh --sizes \"$SIZES\" --duration $DURATION --warmup $WARMUP\` in $MINUTES min: $(machine), \`-Xmx512m\`, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}' || true). Load average before the run: $LOAD_BEFORE, after: $LOAD_AFTER."
   java -cp "$BENCH_CP" io.callroute.bench.WebhookLoadReport "$RESULTS" "$ROOT/docs/PERFORMANCE.md" "$ABOUT"
 fi

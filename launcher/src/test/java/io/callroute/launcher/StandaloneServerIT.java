@@ -3,6 +3,7 @@ package io.callroute.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,10 +91,19 @@ class StandaloneServerIT {
     @Test
     void exitsWhenItsPortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Process server = start(taken.getLocalPort(), Path.of(System.getProperty("callroute.rules.dir")), Map.of());
-            assertThat(server.waitFor(180, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
-            assertThat(server.exitValue()).isEqualTo(1);
-            assertThat(log()).contains("could not listen on port " + taken.getLocalPort());
+            ProcessBuilder launcher = new ProcessBuilder(ServerProcess.javaBin(), "-Xmx512m", "-jar",
+                    ServerProcess.launcherJar()).directory(work.toFile()).redirectErrorStream(true);
+            launcher.environment().put("CALLROUTE_PORT", Integer.toString(taken.getLocalPort()));
+            launcher.environment().put("CALLROUTE_RULES_DIR", System.getProperty("callroute.rules.dir"));
+            Process server = launcher.start();
+            try {
+                String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(server.waitFor(180, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+                assertThat(server.exitValue()).as(output).isEqualTo(1);
+                assertThat(output).contains("could not listen on port " + taken.getLocalPort());
+            } finally {
+                server.destroyForcibly();
+            }
         }
     }
 

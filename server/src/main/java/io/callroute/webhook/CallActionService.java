@@ -101,8 +101,10 @@ public final class CallActionService {
             String rule = chosen.ruleSet() + "/" + chosen.ruleId();
             String ruleName = live.get().version() > 0 ? rule + "@v" + live.get().version() : rule;
             counters.ruleHit(rule);
-            if (LOG.isInfoEnabled()) {
-                LOG.info("CALL_ACTION {} session={} {}→{} status={} dtmf={} menu={} answered by {} next={} in {} µs",
+            // Debug, not info: the call log already keeps every call, and a console line per call cost a third of
+            // the webhook's throughput under load (threads queued on the log handler's lock; docs/PERFORMANCE.md).
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("CALL_ACTION {} session={} {}→{} status={} dtmf={} menu={} answered by {} next={} in {} µs",
                         event.eventId(), event.sessionId(), PhoneMask.mask(event.source()),
                         PhoneMask.mask(event.destination()), event.callStatus(), event.dtmf() == null ? "-" : "set",
                         event.clientActionId(), ruleName, chosen.callflow().clientActionId(), micros);
