@@ -26,7 +26,7 @@ class DrlWriterTest {
         assertThat(drl).contains("global io.callroute.rules.MatchCollector matches;")
                 .contains("rule \"set/r0\"\n    salience 5\n")
                 .contains("CallFacts((destination in (\"+6531580001\", \"+6531580002\") || destination != null && "
-                        + "destination str[startsWith] \"+44\"), menu == null)")
+                        + "destination.startsWith(\"+44\")), menu == null)")
                 .contains("matches.add(0);")
                 .contains("// set: line one line two\n");
     }

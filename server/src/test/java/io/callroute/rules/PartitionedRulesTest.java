@@ -175,4 +175,43 @@ class PartitionedRulesTest {
                 "open-111", "closed-111", "open-148", "closed-148", "open-185", "closed-185", "open-222", "closed-222",
                 "open-259", "closed-259", "open-296", "closed-296");
     }
+
+    /**
+     * A publish of many sets at once (48 partitions from one builder): every number finds its own set's rules, and
+     * the any-number rules of all sets still compete by rank. Enough calls for Drools to compile the constraints to
+     * bytecode on the way (see ConstraintJittingTest).
+     */
+    @Test
+    void aPublishOfManyRuleSetsDecidesEveryNumberByItsOwnSet() {
+        List<RuleSetSource> sets = new ArrayList<>();
+        int count = 24;
+        for (int n = 0; n < count; n++) {
+            sets.add(new RuleSetSource("set-" + n, "defaultZone: Asia/Singapore\n"
+                    + "defaults: { say: { voiceProfile: en-US-BenjaminRUS } }\nrules:\n"
+                    + "  - { id: open, priority: 2, when: { virtualNumberRef: vn-" + n + ", time: { days: MON-FRI, "
+                    + "from: \"09:00\", to: \"18:00\" } }, then: { steps: [ { say: { text: open " + n + " } } ] } }\n"
+                    + "  - { id: vip, priority: 3, when: { virtualNumberRef: vn-" + n + ", source: \"" + vip(n)
+                    + "\" }, then: { steps: [ hangup ] } }\n"
+                    + "  - { id: closed, priority: 1, when: { source: \"+65*\" }, then: { steps: [ hangup ] } }\n"));
+        }
+        RuleCompiler compiler = new RuleCompiler();
+        CompiledRules rules = compiler.compile(sets, ACTIONS, 1);
+        assertThat(rules.partitionCount()).as("a pinned and an any-number partition per set").isEqualTo(2 * count);
+        assertThat(compiler.partitionBuilder().builtCount()).isEqualTo(2 * count);
+        for (int n = 0; n < count; n++) {
+            Decision open = rules.decide(call("+6598765432", "+6531580001", "vn-" + n, "2025-04-08T02:00:00Z"))
+                    .orElseThrow();
+            assertThat(open.ruleSet() + "/" + open.ruleId()).isEqualTo("set-" + n + "/open");
+            assertThat(open.callflow().toString()).contains("open " + n);
+            assertThat(rules.decide(call(vip(n), "+6531580001", "vn-" + n, "2025-04-08T02:00:00Z"))
+                    .orElseThrow().ruleId()).isEqualTo("vip");
+            // Any-number rules of every set match; the first set's, ranked first among equals, wins.
+            assertThat(rules.decide(call("+6598765432", "+6531580001", "vn-" + n, "2025-04-08T14:00:00Z"))
+                    .orElseThrow().ruleSet()).isEqualTo("set-0");
+        }
+    }
+
+    private static String vip(int n) {
+        return String.format("+659100%04d", n);
+    }
 }
