@@ -33,6 +33,6 @@ java "${JAVA_OPTS[@]}" -cp "$CP" io.callroute.bench.HeapAfterLoad 1000 "$OUT/hea
 MINUTES=$(( (SECONDS + 59) / 60 ))
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 JAVA=$(java -version 2>&1 | head -1)
-ABOUT="Run $START by \`bench/run-decisions.sh\` in $MINUTES min: $(nproc) vCPUs ($CPU), $(free -g | awk '/Mem:/{print $2}') GB RAM, $JAVA, \`-Xmx512m\`, JMH 1.37, sample-time mode, forks 1, 12 warm-up iterations of 2 s and 4 measured iterations of 2 s (3 s at 10,000 rules). Load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) — other jobs shared the two cores, so absolute figures are a floor; the ratios to the anchor hold better."
+ABOUT="Run $START by \`bench/run-decisions.sh\` in $MINUTES min: $(nproc) vCPUs ($CPU), $(free -g | awk '/Mem:/{print $2}') GB RAM, $JAVA, \`-Xmx512m\`, JMH 1.37, sample-time mode, forks 1, 12 warm-up iterations of 2 s and 4 measured iterations of 2 s (3 s at 10,000 rules). Load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) (JMH's own fork keeps one core busy; more than that means other jobs shared the cores)."
 java -cp "$CP" io.callroute.bench.ResultsReport "$OUT/jmh-small.json" "$OUT/jmh-10000.json" \
   --publish "$OUT/publish.json" --heap "$OUT/heap.json" --doc "$ROOT/docs/PERFORMANCE.md" --about "$ABOUT"

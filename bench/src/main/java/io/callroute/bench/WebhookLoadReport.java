@@ -101,7 +101,7 @@ public final class WebhookLoadReport {
         out.append(HEADING).append("\n\n").append(about.strip()).append("\n\n");
         out.append("""
                 The standalone server (embedded Tomcat, `java -jar launcher/target/callroute.jar`) as its own process, \
-                a fresh H2 file database, webhook authentication on, the production logging (one line per call); \
+                a fresh H2 file database, webhook authentication on, the production logging (info level: no line per answered call); \
                 `wrk` in another process on the same two cores, so every figure is a floor. Each rule base is the \
                 JMH benchmarks' generated one (`RuleSetGenerator`: ten rules per number, schedules, holidays, \
                 countries, a two-level menu), imported on a first start and published as version 1; the requests \

@@ -129,7 +129,8 @@ class CrashSafetyIT {
 
             // The first round kills right after the 201 and so also measures how long a publish takes here; the
             // second (of three or more) as soon as the server logs the new version published - stored and live,
-            // the 201 not yet sent; the others at a random point within a publish's time.
+            // the 201 not yet sent; the others at a random point within 1.5 times a publish's time, so that some land
+            // after it went live (a publish takes a little longer from round to round as versions pile up).
             boolean afterAcknowledgement = round == 1;
             boolean whenLoggedPublished = round == 2 && ROUNDS >= 3;
             long logMark = server.logSize();
@@ -150,7 +151,7 @@ class CrashSafetyIT {
                         Duration.ofMinutes(5));
                 killPoint = "when the server logged the version published";
             } else {
-                long delayNanos = (long) (random.nextDouble() * publishMillis * 1_000_000L);
+                long delayNanos = (long) (random.nextDouble() * 1.5 * publishMillis * 1_000_000L);
                 LockSupport.parkNanos(delayNanos);   // the random kill point, measured from the publish's start
                 killPoint = "at a random point";
             }
