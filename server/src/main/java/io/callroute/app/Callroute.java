@@ -21,6 +21,7 @@ import io.callroute.rules.RuleCompiler;
 import io.callroute.simulate.Simulator;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
+import io.callroute.store.PoolSettings;
 import io.callroute.testcases.TestCaseFeature;
 import io.callroute.webhook.CallActionService;
 import io.callroute.webhook.CallEventReader;
@@ -103,7 +104,9 @@ public final class Callroute implements AutoCloseable {
         }
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = settings.databaseJndi() != null ? Database.lookUp(settings.databaseJndi())
-                : Database.open(settings.databaseUrl(), registry);
+                : Database.open(new PoolSettings(settings.databaseUrl(), settings.databaseUser(),
+                        settings.databasePassword(), settings.databasePoolSize(), settings.databasePoolTimeout()),
+                        registry);
         Masking startedMasking = null;
         PluginHost startedPlugins = null;
         try {

@@ -3,7 +3,9 @@ package io.callroute.auth;
 import io.callroute.audit.AuditLog;
 import io.callroute.config.InvalidSettingException;
 import io.callroute.http.ApiJson;
+import io.callroute.store.StoreException;
 import io.callroute.store.Transactions;
+import io.callroute.store.UniqueViolation;
 import java.io.PrintStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -53,15 +55,25 @@ public final class AdminBootstrap {
             throw new InvalidSettingException(SETTING, problem);
         });
         String hash = hasher.hash(password);
-        boolean created = Transactions.inTransaction(dataSource, "creating the first admin", connection -> {
-            if (users.find(connection, USERNAME, true).isPresent()) {
-                return false;   // another node sharing the database got there first
+        boolean created;
+        try {
+            created = Transactions.inTransaction(dataSource, "creating the first admin", connection -> {
+                if (users.find(connection, USERNAME, true).isPresent()) {
+                    return false;   // another node sharing the database got there first
+                }
+                User admin = users.insert(connection, USERNAME, hash, Role.ADMIN);
+                audit.record(connection, Actor.SYSTEM.username(), "user.created", UserAdmin.target(USERNAME), null,
+                        ApiJson.text(admin.auditState()));
+                return true;
+            });
+        } catch (StoreException e) {
+            // Locking a row that does not exist locks nothing, so two nodes starting together on an empty shared
+            // database can both get past the check above; the primary key stops the second insert.
+            if (!UniqueViolation.in(e)) {
+                throw e;
             }
-            User admin = users.insert(connection, USERNAME, hash, Role.ADMIN);
-            audit.record(connection, Actor.SYSTEM.username(), "user.created", UserAdmin.target(USERNAME), null,
-                    ApiJson.text(admin.auditState()));
-            return true;
-        });
+            created = false;
+        }
         if (!created) {
             return false;
         }

@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param databaseUrl          JDBC URL of the store (our own pool)
  * @param databaseJndi         JNDI name of a DataSource the application server manages, used instead of
  *                             {@code databaseUrl}; null for none
+ * @param databaseUser         user for {@code databaseUrl}, or null for the URL's own
+ * @param databasePassword     its password, or null; never logged
+ * @param databasePoolSize     most connections our own pool holds
+ * @param databasePoolTimeout  longest a store call waits for a free connection of our own pool
  * @param pluginsDir           drop-in plugin jars
  * @param rulesDir             YAML rule sets imported on first start when the store is empty
  * @param adminPassword        initial password of user admin (null: generated)
@@ -25,7 +29,9 @@ import java.time.Duration;
  * @param callLogNumbers       whether the call log stores phone numbers masked (default) or in full
  * @param callLogRetention     how long webhook events stay in the call log before the purge deletes them
  */
-public record Settings(int port, Path dataDir, String databaseUrl, String databaseJndi, Path pluginsDir, Path rulesDir,
+public record Settings(int port, Path dataDir, String databaseUrl, String databaseJndi, String databaseUser,
+                       String databasePassword, int databasePoolSize, Duration databasePoolTimeout,
+                       Path pluginsDir, Path rulesDir,
                        String adminPassword, String webhookAuthorization, String webhookAllow,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
                        int maxWebhookBytes, Duration maskingRetention, CallLogNumbers callLogNumbers,
@@ -53,11 +59,17 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
         }
         String databaseUrl = orDefault(source.get("CALLROUTE_DB_URL"),
                 "jdbc:h2:file:" + dataDir.resolve("callroute").toString().replace('\\', '/'));
+        // 4 connections on H2, 10 on a database server: the defaults of store.PoolSettings, which says why.
+        int defaultPoolSize = databaseUrl.startsWith("jdbc:h2:") ? 4 : 10;
         return new Settings(
                 integer(source, "CALLROUTE_PORT", 8080, 1, 65535),
                 dataDir,
                 databaseUrl,
                 databaseJndi,
+                source.get("CALLROUTE_DB_USER"),
+                source.get("CALLROUTE_DB_PASSWORD"),
+                integer(source, "CALLROUTE_DB_POOL_SIZE", defaultPoolSize, 1, 1000),
+                Duration.ofMillis(integer(source, "CALLROUTE_DB_POOL_TIMEOUT_MS", 5000, 100, 600_000)),
                 Path.of(orDefault(source.get("CALLROUTE_PLUGINS_DIR"), "./plugins")).toAbsolutePath().normalize(),
                 Path.of(orDefault(source.get("CALLROUTE_RULES_DIR"), "./rules")).toAbsolutePath().normalize(),
                 source.get("CALLROUTE_ADMIN_PASSWORD"),
@@ -138,7 +150,11 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
     @Override
     public String toString() {
         return "Settings[port=" + port + ", dataDir=" + dataDir + (databaseJndi != null
-                ? ", databaseJndi=" + databaseJndi : ", databaseUrl=" + redactUrl(databaseUrl))
+                ? ", databaseJndi=" + databaseJndi : ", databaseUrl=" + redactUrl(databaseUrl)
+                + (databaseUser == null ? "" : ", databaseUser=" + databaseUser)
+                + ", databasePassword=" + (databasePassword == null ? "unset" : "set")
+                + ", databasePool=" + databasePoolSize + " connections, " + databasePoolTimeout.toMillis()
+                + "ms timeout")
                 + ", pluginsDir=" + pluginsDir + ", rulesDir=" + rulesDir
                 + ", adminPassword=" + (adminPassword == null ? "unset" : "set")
                 + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -27,9 +28,15 @@ final class DraftStore {
         this.dataSource = dataSource;
     }
 
-    /** Every draft, by name (rows still in V1's YAML form are converted at start and not visible before). */
+    /**
+     * Every draft, by name (rows still in V1's YAML form are converted at start and not visible before). Sorted
+     * here, by code point as H2 sorts, not by the database: PostgreSQL orders by its collation (en_US puts "B" after
+     * "a"), and this order is the order of a version's content, so it must not depend on the database.
+     */
     List<Draft> all() {
-        return query("SELECT " + COLUMNS + " FROM rule_set_draft WHERE revision > 0 ORDER BY name", null);
+        List<Draft> drafts = query("SELECT " + COLUMNS + " FROM rule_set_draft WHERE revision > 0", null);
+        drafts.sort(Comparator.comparing(Draft::name));
+        return drafts;
     }
 
     Optional<Draft> find(String name) {
@@ -40,7 +47,7 @@ final class DraftStore {
     boolean insert(String name, ObjectNode document, String by, java.time.Instant at) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "INSERT INTO rule_set_draft (" + COLUMNS + ") SELECT ?, ?, 1, ?, ? FROM DUAL"
+                     "INSERT INTO rule_set_draft (" + COLUMNS + ") SELECT ?, ?, 1, ?, ?"
                              + " WHERE NOT EXISTS (SELECT 1 FROM rule_set_draft WHERE name = ?)")) {
             statement.setString(1, name);
             statement.setString(2, CanonicalJson.write(document));

@@ -34,6 +34,24 @@ public abstract sealed class EditRefused extends RuntimeException {
     }
 
     /**
+     * Another node sharing the database published a version under the number this publish was about to take (409).
+     * Nothing was written; publishing again takes the next number.
+     */
+    public static final class VersionTaken extends EditRefused {
+        private static final long serialVersionUID = 1L;
+        private final int number;
+
+        public VersionTaken(int number) {
+            super("Version " + number + " was just published by another node; nothing was published, publish again");
+            this.number = number;
+        }
+
+        public int number() {
+            return number;
+        }
+    }
+
+    /**
      * The edit was based on a state that has changed since (409): someone else saved first. Carries the current
      * state so the editor can merge without another request.
      */

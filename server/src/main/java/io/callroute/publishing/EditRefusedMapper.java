@@ -22,6 +22,9 @@ final class EditRefusedMapper implements ExceptionMapper<EditRefused> {
         } else if (refused instanceof EditRefused.AlreadyExists) {
             status = 409;
             code = "conflict";
+        } else if (refused instanceof EditRefused.VersionTaken) {
+            status = 409;
+            code = "version_taken";
         } else if (refused instanceof EditRefused.Stale) {
             status = 409;
             code = "edit_conflict";

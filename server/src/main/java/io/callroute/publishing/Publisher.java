@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.auth.Actor;
 import io.callroute.rules.CompiledRules;
 import io.callroute.rules.LiveRules;
+import io.callroute.store.StoreException;
+import io.callroute.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Makes rules live: publish the drafts as a new version, or republish an earlier one (rollback). The order is always
  * compile (slow, may fail, nothing written yet) → one transaction that records the version and its publication →
  * swap the live reference. Webhook threads only ever read {@link LiveRules}' reference, so they never wait for a
- * publish and never see half of one; the lock here is held by publishers only, so two publishes cannot pick the
- * same number or interleave their swaps.
+ * publish and never see half of one; the lock here is held by publishers only, so two publishes on this node cannot
+ * pick the same number or interleave their swaps. Between nodes sharing a database the number is optimistic: the
+ * version's primary key lets one of two publishes of the same number in, and the other is refused, unwritten.
  */
 public final class Publisher {
 
@@ -65,6 +68,7 @@ public final class Publisher {
      * @param override why the publisher publishes despite errors, or null to be stopped by them
      * @throws EditRefused.DoesNotCompile when the drafts do not compile (nothing is written, nothing changes)
      * @throws EditRefused.Blocked        when a check found an error and there is no override
+     * @throws EditRefused.VersionTaken   when another node sharing the database published the same number first
      */
     public Published publish(Actor actor, String comment, String override) {
         if (comment != null && comment.length() > MAX_COMMENT) {
@@ -92,7 +96,18 @@ public final class Publisher {
             }
             Optional<Publication> before = versions.latestPublication();
             Instant now = Instant.now(clock);
-            versions.insertPublished(number, documents, actor.username(), now, comment);
+            try {
+                versions.insertPublished(number, documents, actor.username(), now, comment);
+            } catch (StoreException e) {
+                // The lock above orders publishes of this node only; another node on the same database may have
+                // taken the number since it was read. The version's primary key refused ours, and nothing was written.
+                if (UniqueViolation.in(e)) {
+                    LOG.warn("Version {} was published by another node while {} was publishing; nothing published",
+                            number, actor.username());
+                    throw new EditRefused.VersionTaken(number);
+                }
+                throw e;
+            }
             live.publish(compiled);
             LOG.info("Version {} published by {} and live: {} rule set(s), {} rule(s), compiled in {} ms", number,
                     actor.username(), compiled.ruleSetCount(), compiled.ruleCount(),

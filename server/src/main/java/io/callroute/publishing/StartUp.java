@@ -63,6 +63,10 @@ final class StartUp {
             // the example rules would help nobody; the findings are logged, and shown by validation.
             publisher.publish(Actor.SYSTEM, "first start: " + origin, "first start: import of " + origin);
             return true;
+        } catch (EditRefused.VersionTaken e) {
+            // Several nodes started together on an empty shared database, and another published version 1 first.
+            LOG.info("Another node published version {} first; making the live version live here", e.number());
+            return publisher.loadLive();
         } catch (EditRefused.DoesNotCompile e) {
             List<String> problems = e.problems().stream().map(Publisher::describe).toList();
             live.loadFailed(problems);

@@ -7,19 +7,22 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The store: a {@link DataSource} with the schema migrated by Flyway. Either our own pool (HikariCP) on
- * {@code CALLROUTE_DB_URL} — H2 reached through its own {@code DataSource} rather than {@code DriverManager}, which
- * does not see drivers inside webapp class loaders — or, on an application server, the server's own pooled
- * DataSource named by {@code CALLROUTE_DB_JNDI}, which the server manages and closes.
+ * {@code CALLROUTE_DB_URL} — H2 and PostgreSQL each reached through their own {@code DataSource} rather than
+ * {@code DriverManager}, which does not see drivers inside webapp class loaders — or, on an application server, the
+ * server's own pooled DataSource named by {@code CALLROUTE_DB_JNDI}, which the server manages and closes.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,19 +38,33 @@ public final class Database implements AutoCloseable {
         this.h2File = isH2File(dataSource);
     }
 
-    /** Opens our own pool on a JDBC URL and migrates the schema to the latest version. */
+    /** Opens our own pool on a JDBC URL, with the default pool, and migrates the schema to the latest version. */
     public static Database open(String jdbcUrl, MeterRegistry registry) {
+        return open(PoolSettings.of(jdbcUrl), registry);
+    }
+
+    /** Opens our own pool and migrates the schema to the latest version. */
+    public static Database open(PoolSettings settings, MeterRegistry registry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("callroute");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(settings.maxSize());
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(5_000);
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        String url = settings.url();
+        if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(jdbcUrl);
+            h2.setURL(url);
+            if (settings.user() != null) {
+                h2.setUser(settings.user());
+                h2.setPassword(settings.password() == null ? "" : settings.password());
+            }
             config.setDataSource(h2);
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            config.setDataSource(postgres(settings));
         } else {
-            config.setJdbcUrl(jdbcUrl);
+            config.setJdbcUrl(url);
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
         }
         if (registry != null) {
             config.setMetricRegistry(registry);
@@ -60,6 +77,38 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, pool);
+    }
+
+    /**
+     * PostgreSQL's own DataSource on the URL. What the URL leaves unsaid gets our defaults: batched inserts of the
+     * call log rewritten into one multi-row INSERT, TCP keep-alive so a connection silently dropped by a firewall is
+     * noticed, and the application name {@code callroute} in {@code pg_stat_activity}. A user and password from the
+     * settings win over the URL's.
+     */
+    private static PGSimpleDataSource postgres(PoolSettings settings) {
+        Properties given = Driver.parseURL(settings.url(), null);
+        if (given == null) {
+            throw new IllegalArgumentException("CALLROUTE_DB_URL is not a PostgreSQL JDBC URL the driver accepts"
+                    + " (jdbc:postgresql://host:port/database?…)");
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(settings.url());
+        if (!given.containsKey("reWriteBatchedInserts")) {
+            postgres.setReWriteBatchedInserts(true);
+        }
+        if (!given.containsKey("tcpKeepAlive")) {
+            postgres.setTcpKeepAlive(true);
+        }
+        if (!given.containsKey("ApplicationName")) {
+            postgres.setApplicationName("callroute");
+        }
+        if (settings.user() != null) {
+            postgres.setUser(settings.user());
+        }
+        if (settings.password() != null) {
+            postgres.setPassword(settings.password());
+        }
+        return postgres;
     }
 
     /** Uses the application server's DataSource bound at {@code jndiName} and migrates the schema. */
@@ -78,12 +127,26 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, null);
     }
 
+    /**
+     * Migrates the schema. Several nodes may start at once: on PostgreSQL Flyway serialises them with an advisory
+     * lock, and the later ones find nothing left to do.
+     */
     private static void migrate(DataSource dataSource) {
-        Flyway.configure(Database.class.getClassLoader())
+        var flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .locations("classpath:db/migration");
+        if (isPostgres(dataSource)) {
+            flyway.callbacks(new PostgresCompatibility());
+        }
+        flyway.load().migrate();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new StoreException("Connecting to the store", e);
+        }
     }
 
     public DataSource dataSource() {

@@ -57,8 +57,9 @@ public final class DecisionRunner implements AutoCloseable {
         try {
             return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            // Read before cancelling: the interrupt can make the plugin return, and leaving it clears the name.
             String plugin = tracker.inside();
+            future.cancel(true);
             throw new DecisionFailure("deadline", "decision overran its " + deadline.toMillis() + " ms deadline"
                     + (plugin == null ? "" : " in plugin " + plugin), null);
         } catch (ExecutionException e) {

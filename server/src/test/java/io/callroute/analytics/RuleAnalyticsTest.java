@@ -9,6 +9,7 @@ import io.callroute.store.DecisionTrace;
 import io.callroute.store.EventRecorder;
 import io.callroute.store.RecordedEvent;
 import io.callroute.store.RecordedEvent.Outcome;
+import io.callroute.store.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import io.callroute.rules.CompiledRules;
@@ -33,7 +34,7 @@ class RuleAnalyticsTest {
     @Test
     void countsHitsFallbacksAndTheDtmfFunnelPerMenuInTheWindow() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db/log"), registry)) {
+        try (Database database = TestDatabases.open(dir.resolve("db/log"), registry)) {
             try (EventRecorder recorder = new EventRecorder(database.dataSource(), registry)) {
                 // One caller: welcome → main_menu, a timeout, key 1 → reservations, several keys → fallback.
                 record(recorder, 0, "e1", Outcome.ANSWERED, "menu/welcome", null, "main_menu", null, null);
@@ -86,7 +87,7 @@ class RuleAnalyticsTest {
                     then: { menu: main_menu, steps: [ { say: { text: "Not an option" } } ] }
                 """)), ActionRegistry.load(RuleAnalyticsTest.class.getClassLoader()));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db/keys"), registry)) {
+        try (Database database = TestDatabases.open(dir.resolve("db/keys"), registry)) {
             try (EventRecorder recorder = new EventRecorder(database.dataSource(), registry)) {
                 record(recorder, 1, "k1", Outcome.ANSWERED, "menu/one", "main_menu", null, "key:1", null);
                 record(recorder, 2, "k2", Outcome.ANSWERED, "menu/one", "main_menu", null, "key:2", null);

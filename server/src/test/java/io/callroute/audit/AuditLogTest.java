@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.callroute.store.Transactions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class AuditLogTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/callroute"), new SimpleMeterRegistry());
+        database = TestDatabases.open(dir.resolve("db/callroute"), new SimpleMeterRegistry());
         Clock clock = new Clock() {
             @Override
             public Instant instant() {

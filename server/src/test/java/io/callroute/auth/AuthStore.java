@@ -3,6 +3,7 @@ package io.callroute.auth;
 import io.callroute.testing.MutableClock;
 import io.callroute.audit.AuditLog;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The auth parts over a real H2 file database, migrated by Flyway as at server start, with a hand-moved clock. */
+/** The auth parts over a real store (TestDatabases), migrated by Flyway as at server start, with a hand-moved clock. */
 final class AuthStore implements AutoCloseable {
 
     /** One hasher for all tests: building one hashes a dummy password, which costs tens of milliseconds. */
@@ -37,7 +38,7 @@ final class AuthStore implements AutoCloseable {
     final AdminBootstrap bootstrap;
 
     AuthStore(Path dir) {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/callroute"), new SimpleMeterRegistry());
+        database = TestDatabases.open(dir.resolve("db/callroute"), new SimpleMeterRegistry());
         dataSource = database.dataSource();
         audit = new AuditLog(dataSource, clock);
         users = new UserStore(dataSource, clock);

@@ -10,6 +10,7 @@ import io.callroute.publishing.AuditSink;
 import io.callroute.publishing.Publishing;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.callroute.webhook.CallEventReader;
 import io.callroute.webhook.DecisionRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +43,7 @@ class CallExplainerTest {
 
     @BeforeEach
     void start() {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/callroute"), new SimpleMeterRegistry());
+        database = TestDatabases.open(dir.resolve("db/callroute"), new SimpleMeterRegistry());
         Publishing publishing = new Publishing(database.dataSource(),
                 ActionRegistry.load(getClass().getClassLoader()), new LiveRules(), AuditSink.logOnly(),
                 Clock.systemUTC());

@@ -7,6 +7,7 @@ import io.callroute.store.DecisionTrace;
 import io.callroute.store.EventRecorder;
 import io.callroute.store.RecordedEvent;
 import io.callroute.store.RecordedEvent.Outcome;
+import io.callroute.store.TestDatabases;
 import io.callroute.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class CallLogTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/log"), registry);
+        database = TestDatabases.open(dir.resolve("db/log"), registry);
         log = new CallLog(database.dataSource());
         try (EventRecorder recorder = new EventRecorder(database.dataSource(), registry)) {
             for (int i = 0; i < 10; i++) {

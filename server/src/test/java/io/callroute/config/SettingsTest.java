@@ -70,8 +70,34 @@ class SettingsTest {
     void secretsNeverAppearInToString() {
         Settings settings = Settings.read(new SettingSource(Map.of(),
                 Map.of("CALLROUTE_WEBHOOK_AUTH", "Bearer top-secret", "CALLROUTE_ADMIN_PASSWORD", "hunter2",
-                        "CALLROUTE_DB_URL", "jdbc:postgresql://db/callroute?user=cr&password=pg-secret"), null));
-        assertThat(settings.toString()).doesNotContain("top-secret", "hunter2", "pg-secret")
-                .contains("webhookAuthorization=set");
+                        "CALLROUTE_DB_URL", "jdbc:postgresql://db/callroute?user=cr&password=pg-secret",
+                        "CALLROUTE_DB_PASSWORD", "db-password-2"), null));
+        assertThat(settings.toString()).doesNotContain("top-secret", "hunter2", "pg-secret", "db-password-2")
+                .contains("webhookAuthorization=set").contains("databasePassword=set");
+        assertThat(settings.databasePassword()).isEqualTo("db-password-2");
+    }
+
+    @Test
+    void thePoolIsSizedForTheKindOfDatabaseUnlessConfigured() {
+        Settings h2 = Settings.read(new SettingSource(Map.of(), Map.of(), null));
+        assertThat(h2.databasePoolSize()).isEqualTo(4);
+        assertThat(h2.databasePoolTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(h2.databaseUser()).isNull();
+        assertThat(h2.databasePassword()).isNull();
+
+        Settings postgres = Settings.read(new SettingSource(Map.of(), Map.of(
+                "CALLROUTE_DB_URL", "jdbc:postgresql://db:5432/callroute", "CALLROUTE_DB_USER", "callroute"), null));
+        assertThat(postgres.databasePoolSize()).isEqualTo(10);
+        assertThat(postgres.databaseUser()).isEqualTo("callroute");
+        assertThat(postgres.toString()).contains("databaseUser=callroute", "databasePassword=unset",
+                "databasePool=10 connections, 5000ms timeout");
+
+        Settings sized = Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_DB_URL",
+                "jdbc:postgresql://db/callroute", "CALLROUTE_DB_POOL_SIZE", "24", "CALLROUTE_DB_POOL_TIMEOUT_MS",
+                "1500"), null));
+        assertThat(sized.databasePoolSize()).isEqualTo(24);
+        assertThat(sized.databasePoolTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_DB_POOL_SIZE", "0"),
+                null))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_DB_POOL_SIZE");
     }
 }

@@ -5,6 +5,7 @@ import io.callroute.audit.AuditLog;
 import io.callroute.auth.Actor;
 import io.callroute.auth.Role;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The masking parts over a real H2 file database migrated by Flyway, with a hand-moved clock and no background
+ * The masking parts over a real store (TestDatabases) migrated by Flyway, with a hand-moved clock and no background
  * thread: tests call refresh and purge themselves.
  */
 final class MaskingStoreFixture implements AutoCloseable {
@@ -35,7 +36,7 @@ final class MaskingStoreFixture implements AutoCloseable {
     final SessionCalls calls;
 
     MaskingStoreFixture(Path dir) {
-        this.database = Database.open("jdbc:h2:file:" + dir.resolve("db/masking"), null);
+        this.database = TestDatabases.open(dir.resolve("db/masking"), null);
         this.store = new MaskingStore(database.dataSource());
         this.directory = new MaskingDirectory(store, clock);
         directory.reload();

@@ -3,6 +3,7 @@ package io.callroute.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class DatabaseSharedStateTest {
 
     @Test
     void compareAndSetIsConditionalAndScopedToThePlugin() throws Exception {
-        try (Database database = Database.open("jdbc:h2:file:" + temp.resolve("db/state"), null)) {
+        try (Database database = TestDatabases.open(temp.resolve("db/state"), null)) {
             DatabaseSharedState pool = new DatabaseSharedState(database.dataSource(), "pool", Clock.systemUTC());
             DatabaseSharedState other = new DatabaseSharedState(database.dataSource(), "other", Clock.systemUTC());
             assertThat(pool.get("turn")).isEmpty();

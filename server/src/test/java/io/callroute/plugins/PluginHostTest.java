@@ -17,6 +17,7 @@ import io.callroute.plugin.ActionProvider;
 import io.callroute.plugin.CallAction;
 import io.callroute.plugin.Say;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class PluginHostTest {
     @BeforeEach
     void open() throws Exception {
         plugins = Files.createDirectories(temp.resolve("plugins"));
-        database = Database.open("jdbc:h2:file:" + temp.resolve("db/plugins"), null);
+        database = TestDatabases.open(temp.resolve("db/plugins"), null);
         audit = new AuditLog(database.dataSource(), Clock.systemUTC());
     }
 

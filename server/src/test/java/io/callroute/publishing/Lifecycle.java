@@ -6,13 +6,14 @@ import io.callroute.auth.Actor;
 import io.callroute.auth.Role;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real H2 file store with the rule lifecycle over it, and an audit sink that remembers what it was told. */
+/** A real store (TestDatabases) with the rule lifecycle over it, and an audit sink that remembers what it was told. */
 final class Lifecycle implements AutoCloseable {
 
     static final ActionRegistry ACTIONS = ActionRegistry.load(Lifecycle.class.getClassLoader());
@@ -29,7 +30,7 @@ final class Lifecycle implements AutoCloseable {
     final Publishing publishing;
 
     Lifecycle(Path dir) {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/callroute"), new SimpleMeterRegistry());
+        database = TestDatabases.open(dir.resolve("db/callroute"), new SimpleMeterRegistry());
         AuditSink sink = (actor, action, target, before, after) -> {
             synchronized (audit) {
                 audit.add(new Audited(actor.username(), action, target, before, after));

@@ -6,10 +6,12 @@ import static io.callroute.publishing.Lifecycle.office;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.rules.CompiledRules;
+import io.callroute.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +19,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publish, rollback, diff and start-up against a real H2 store and the real compiler. */
+/** Publish, rollback, diff and start-up against a real store (TestDatabases) and the real compiler. */
 class PublisherTest {
 
     @TempDir
@@ -200,6 +203,70 @@ class PublisherTest {
         }
     }
 
+    /**
+     * Two nodes on one database: this one reads the newest number, and the other publishes that number before this
+     * one writes it. The version's primary key refuses the second; it is a conflict, and nothing is written or
+     * made live by it.
+     */
+    @Test
+    void aNumberAnotherNodePublishedFirstIsAConflictAndNothingChanges() {
+        lifecycle.drafts().create(ALICE, office("office"));
+        try (Lifecycle otherNode = new Lifecycle(dir)) {
+            lifecycle.publishing.checks().register(onceWhilePublishing(
+                    () -> otherNode.publisher().publish(PAT, "theirs")));
+
+            EditRefused.VersionTaken refused = catchThrowableOfType(EditRefused.VersionTaken.class,
+                    () -> lifecycle.publisher().publish(PAT, "ours"));
+
+            assertThat(refused.number()).isEqualTo(1);
+            assertThat(refused).hasMessageContaining("another node").hasMessageContaining("publish again");
+            assertThat(lifecycle.versions().list()).extracting(VersionSummary::comment).containsExactly("theirs");
+            assertThat(lifecycle.versions().live()).map(Publication::version).contains(1);
+            assertThat(otherNode.live.current()).map(CompiledRules::version).contains(1);
+            assertThat(lifecycle.live.current()).as("nothing went live here").isEmpty();
+            assertThat(lifecycle.audit).extracting(Lifecycle.Audited::action).doesNotContain("version.published");
+
+            assertThat(lifecycle.publisher().publish(PAT, "ours again").number()).as("the next number is free")
+                    .isEqualTo(2);
+        }
+    }
+
+    /** Two nodes starting together on an empty database both import the rule files and try to publish version 1. */
+    @Test
+    void aNodeThatStartsWhileAnotherPublishesVersionOneMakesThatVersionLive() {
+        try (Lifecycle otherNode = new Lifecycle(dir)) {
+            lifecycle.publishing.checks().register(onceWhilePublishing(
+                    () -> otherNode.publishing.startUp(Lifecycle.rulesDir())));
+
+            assertThat(lifecycle.publishing.startUp(Lifecycle.rulesDir())).isTrue();
+
+            assertThat(otherNode.live.current()).map(CompiledRules::version).contains(1);
+            assertThat(lifecycle.live.current()).map(CompiledRules::version).contains(1);
+            assertThat(lifecycle.live.current().orElseThrow().ruleCount())
+                    .isEqualTo(otherNode.live.current().orElseThrow().ruleCount()).isGreaterThan(10);
+            assertThat(lifecycle.versions().list()).hasSize(1);
+        }
+    }
+
+    /** A publish check that runs {@code otherNode} the first time, between reading the number and writing it. */
+    private static PublishCheck onceWhilePublishing(Runnable otherNode) {
+        AtomicBoolean ran = new AtomicBoolean();
+        return new PublishCheck() {
+            @Override
+            public String name() {
+                return "otherNode";
+            }
+
+            @Override
+            public List<Finding> check(CompiledRules candidate) {
+                if (ran.compareAndSet(false, true)) {
+                    otherNode.run();
+                }
+                return List.of();
+            }
+        };
+    }
+
     @Test
     void theDrlOfAVersionCanBeInspected() {
         lifecycle.drafts().create(ALICE, office("office"));
@@ -211,6 +278,7 @@ class PublisherTest {
 
     @Test
     void ruleSetsOfTheV1SchemaBecomeDraftsAndArePublishedAsVersionOne() throws Exception {
+        assumeTrue(TestDatabases.isH2(), "schema V1 existed on H2 only");
         Path db = dir.resolve("upgraded");
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + db.resolve("db/callroute"));

@@ -45,7 +45,7 @@ class EventRecorderTraceTest {
     /** Records one CALL_ACTION and returns its stored columns joined by "|". */
     private String recordOne(boolean mask, DecisionTrace trace, String dtmf) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db" + System.nanoTime() + "/log"),
+        try (Database database = TestDatabases.open(dir.resolve("db" + System.nanoTime() + "/log"),
                 registry)) {
             try (EventRecorder recorder = new EventRecorder(database.dataSource(), registry, mask)) {
                 recorder.record(new RecordedEvent(Instant.now(), "CALL_ACTION", "e1", "s1", "ACTION_COMPLETED",

@@ -13,6 +13,7 @@ import io.callroute.publishing.Publishing;
 import io.callroute.replay.LoggedEventReader;
 import io.callroute.rules.LiveRules;
 import io.callroute.store.Database;
+import io.callroute.store.TestDatabases;
 import io.callroute.testing.Fixtures;
 import io.callroute.webhook.CallEventReader;
 import io.callroute.webhook.EnvelopeParser;
@@ -52,7 +53,7 @@ public final class RulesOnDisk implements AutoCloseable {
     public final TestCaseFeature testCases;
 
     public RulesOnDisk(Path dir) {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db/callroute"), new SimpleMeterRegistry());
+        database = TestDatabases.open(dir.resolve("db/callroute"), new SimpleMeterRegistry());
         AuditSink sink = (actor, action, target, before, after) -> {
             synchronized (audit) {
                 audit.add(new Audited(actor.username(), action, target, before, after));
