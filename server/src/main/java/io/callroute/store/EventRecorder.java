@@ -1,6 +1,7 @@
 package io.callroute.store;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,14 +13,16 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes recorded webhooks to the store on a background thread, in batches, so the call path never waits on the
- * database. When the queue is full (the store is down or far too slow) events are dropped and counted rather than
- * slowing calls down.
+ * database. When the queue is full (the store is down or far too slow) events are dropped — counted in
+ * {@code callroute_events_dropped_total} and logged at most once per {@link #SHED_WARNING_INTERVAL_NANOS} with how
+ * many — rather than slowing calls down. {@code callroute_events_backlog} shows how far behind the writer is.
  *
  * <p>The writer runs on the same cores as the calls, so what it costs per event is taken from the webhook's
  * throughput (docs/PERFORMANCE.md). A batch is one transaction — committed once, not once per row as in
@@ -29,10 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class EventRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-    private static final int QUEUE_CAPACITY = 10_000;
+    static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH_SIZE = 500;
     /** How long a batch may wait to fill after its first event; the call log is read by people, not by calls. */
     static final long LINGER_MILLIS = 50;
+    /** At most one warning about shed events per this interval: a store that is down must not flood the log too. */
+    static final long SHED_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final String INSERT = "INSERT INTO webhook_event (received_at, event_type, event_id, session_id,"
             + " call_status, outcome, rule_name, fallback_reason, decision_micros, body, masking_session_id,"
             + " source_number, destination_number, total_micros, rules_version, deciding_rule, matched_rules,"
@@ -44,6 +49,9 @@ public final class EventRecorder implements AutoCloseable {
     private final BlockingQueue<RecordedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Counter written;
     private final Counter dropped;
+    /** Events shed since the last warning, and when that warning was (nanoTime; none yet: long ago). */
+    private final AtomicLong shedSinceWarning = new AtomicLong();
+    private final AtomicLong lastShedWarning = new AtomicLong(System.nanoTime() - SHED_WARNING_INTERVAL_NANOS);
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -64,6 +72,8 @@ public final class EventRecorder implements AutoCloseable {
                 .register(registry);
         this.dropped = Counter.builder("callroute.events.dropped")
                 .description("Webhook events not recorded because the store could not keep up").register(registry);
+        Gauge.builder("callroute.events.backlog", queue, BlockingQueue::size)
+                .description("Webhook events waiting to be written to the call log").register(registry);
         this.writer = new Thread(this::drainLoop, "callroute-event-recorder");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -73,6 +83,19 @@ public final class EventRecorder implements AutoCloseable {
     public void record(RecordedEvent event) {
         if (!queue.offer(event)) {
             dropped.increment();
+            shedSinceWarning.incrementAndGet();
+            warnOfShedding();
+        }
+    }
+
+    /** One warning per interval, from whichever call shed an event first once the interval had passed. */
+    private void warnOfShedding() {
+        long now = System.nanoTime();
+        long last = lastShedWarning.get();
+        if (now - last >= SHED_WARNING_INTERVAL_NANOS && lastShedWarning.compareAndSet(last, now)) {
+            LOG.warn("The call log cannot keep up: {} webhook event(s) not recorded since the last warning, {} waiting;"
+                    + " calls are answered as usual (callroute_events_dropped_total counts every one)",
+                    shedSinceWarning.getAndSet(0), queue.size());
         }
     }
 
