@@ -6,9 +6,12 @@
 #   launcher/reliability.sh crash    crash safety: 10 rounds of kill -9 during a publish of 3 x 500 generated rules,
 #                                    then a normal stop and start
 #   launcher/reliability.sh soak     soak: 10 minutes at 200 webhooks/s, heap sampled after a full GC every 10 s
-#   launcher/reliability.sh all      the three, one after the other
+#   launcher/reliability.sh multinode  issue 10: two nodes on one PostgreSQL behind nginx (needs nginx-light), the
+#                                    kill phase 5 minutes at 200 webhooks/s with node b killed in the middle
+#   launcher/reliability.sh all      the four, one after the other
 #
-# Extra arguments go to Maven, e.g. -Dcallroute.soak.rate=300 or -Dcallroute.crash.seed=7. Numbers are written to
+# Extra arguments go to Maven, e.g. -Dcallroute.soak.rate=300, -Dcallroute.crash.seed=7 or
+# -Dcallroute.cluster.retryPost=false (nginx without non_idempotent, to see what the retry of POSTs saves). Numbers are written to
 # launcher/target/reliability/<check>.txt (and the server's log next to them). The build and the tests take both
 # cores of a small machine: run it alone for numbers worth recording.
 set -euo pipefail
@@ -20,10 +23,12 @@ case "$what" in
   crash) tests=CrashSafetyIT; props=(-Dcallroute.crash.rounds=10 -Dcallroute.crash.sets=3 -Dcallroute.crash.rules=500
                                      -Dcallroute.crash.graceful=true) ;;
   soak)  tests=SoakIT; props=(-Dcallroute.soak.duration=PT10M) ;;
-  all)   tests=PublishStormIT,CrashSafetyIT,SoakIT
+  multinode) tests=MultiNodeIT; props=(-Dcallroute.cluster.duration=PT5M -Dcallroute.cluster.rate=200) ;;
+  all)   tests=PublishStormIT,CrashSafetyIT,SoakIT,MultiNodeIT
          props=(-Dcallroute.storm.duration=PT5M -Dcallroute.crash.rounds=10 -Dcallroute.crash.sets=3
-                -Dcallroute.crash.rules=500 -Dcallroute.crash.graceful=true -Dcallroute.soak.duration=PT10M) ;;
-  *) echo "usage: $0 storm|crash|soak|all [maven arguments]" >&2; exit 2 ;;
+                -Dcallroute.crash.rules=500 -Dcallroute.crash.graceful=true -Dcallroute.soak.duration=PT10M
+                -Dcallroute.cluster.duration=PT5M -Dcallroute.cluster.rate=200) ;;
+  *) echo "usage: $0 storm|crash|soak|multinode|all [maven arguments]" >&2; exit 2 ;;
 esac
 # -am builds the WAR and the plugin jars the launcher module needs; only the named ITs run (no unit tests).
 ./mvnw -B verify -pl launcher -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
