@@ -170,7 +170,8 @@ class MultiNodeIT {
             Path nodeWork = work.resolve("node-" + id);
             Path plugins = Files.createDirectories(nodeWork.resolve("plugins"));
             // The same plugin jar on every node, as the deployment guide asks; it is listed disabled until enabled.
-            Files.copy(Path.of(System.getProperty("callroute.plugin.agent-pool.jar")), plugins.resolve("agent-pool.jar"));
+            Files.copy(Path.of(System.getProperty("callroute.plugin.agent-pool.jar")),
+                    plugins.resolve("agent-pool.jar"));
             ServerProcess.Builder node = ServerProcess.in(nodeWork)
                     .jvm(HEAP)
                     .env("CALLROUTE_NODE_ID", id)
@@ -281,7 +282,8 @@ class MultiNodeIT {
                 int version = publish(publisher, variant);
                 long published = System.nanoTime();
                 // The publishing node itself answers with it at once: the publish swapped its live rules.
-                assertThat(variantAnswered(onA ? nodeA : nodeB)).as("variant on the publishing node").isEqualTo(variant);
+                assertThat(variantAnswered(onA ? nodeA : nodeB)).as("variant on the publishing node")
+                        .isEqualTo(variant);
                 long lag = awaitVariant(other, variant, published, PATIENCE);
                 if (lag < 0) {
                     late.add("v" + version + " (" + variant + ", published on " + (onA ? "a" : "b") + ") not served"
@@ -532,10 +534,11 @@ class MultiNodeIT {
                 if (upstream(answer).contains(",")) {
                     retried.add(new long[] {sent, System.nanoTime()});
                 }
-                failure = answer.statusCode() != 200 ? answer.statusCode() + " from " + node + " " + answer.body()
+                failure = answer.statusCode() != 200
+                        ? answer.statusCode() + " from " + node + " " + brief(answer.body())
                         : answer.body().contains(FALLBACK) ? "the fallback from " + node
                         : Calls.withoutVersion(answer.body()).equals(expected.get(call.fixture())) ? null
-                        : "another answer from " + node + ": " + answer.body();
+                        : "another answer from " + node + ": " + brief(answer.body());
             } catch (IOException e) {
                 failure = e.toString();
             }
@@ -600,6 +603,12 @@ class MultiNodeIT {
         assertThat(rowsAdded).as("call-log rows written during the load, at least a's answers less a's dropped")
                 .isGreaterThanOrEqualTo(answeredByA - (long) droppedByA);
         nodeA.assertAlive();
+    }
+
+    /** An answer for a failure message: nginx's error pages are HTML, a line of it is enough. */
+    private static String brief(String body) {
+        String line = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        return line.length() <= 120 ? line : line.substring(0, 120) + "…";
     }
 
     private static long callLogRows() throws Exception {
@@ -710,7 +719,11 @@ class MultiNodeIT {
                     then:
                       menu: cluster_menu
                       steps:
-                        - sayAndCapture: { promptMessage: "Cluster menu %1$s. Press 1.", voiceProfile: en-GB-Emma, minDigits: 1, maxDigits: 1 }
+                        - sayAndCapture:
+                            promptMessage: "Cluster menu %1$s. Press 1."
+                            voiceProfile: en-GB-Emma
+                            minDigits: 1
+                            maxDigits: 1
                   - id: cluster-answer
                     priority: 1000
                     when: { callStatus: ACTION_COMPLETED, virtualNumberRef: syd-vn-1234, menu: cluster_menu }
