@@ -13,12 +13,14 @@ import io.callroute.masking.Masking;
 import io.callroute.plugins.PluginFactCatalog;
 import io.callroute.plugins.PluginHost;
 import io.callroute.publishing.AuditSink;
+import io.callroute.publishing.PublicationFollower;
 import io.callroute.publishing.Publishing;
 import io.callroute.replay.LoggedEventReader;
 import io.callroute.replay.ReplayFeature;
 import io.callroute.rules.LiveRules;
 import io.callroute.rules.RuleCompiler;
 import io.callroute.simulate.Simulator;
+import io.callroute.store.ChangeFeed;
 import io.callroute.store.Database;
 import io.callroute.store.EventRecorder;
 import io.callroute.store.PoolSettings;
@@ -78,6 +80,7 @@ public final class Callroute implements AutoCloseable {
     private final RuleAnalytics analytics;
     private final TestCaseFeature testCases;
     private final ReplayFeature replay;
+    private final ChangeFeed changes;
     private final CompletableFuture<Void> rulesStarted = new CompletableFuture<>();
     /** Guards {@link #closed} against the start-up thread. */
     private final Object lifecycle = new Object();
@@ -105,14 +108,15 @@ public final class Callroute implements AutoCloseable {
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = settings.databaseJndi() != null ? Database.lookUp(settings.databaseJndi())
                 : Database.open(new PoolSettings(settings.databaseUrl(), settings.databaseUser(),
-                        settings.databasePassword(), settings.databasePoolSize(), settings.databasePoolTimeout()),
+                        settings.databasePassword(), settings.databasePoolSize(), settings.databasePoolTimeout(),
+                        settings.nodeId()),
                         registry);
         Masking startedMasking = null;
         PluginHost startedPlugins = null;
         try {
             this.audit = new AuditLog(database.dataSource(), clock);
             this.recorder = new EventRecorder(database.dataSource(), registry,
-                    settings.callLogNumbers() == Settings.CallLogNumbers.MASKED);
+                    settings.callLogNumbers() == Settings.CallLogNumbers.MASKED, settings.callLogQueue());
             startedMasking = new Masking(database.dataSource(), audit, settings.maskingRetention(), clock);
             this.masking = startedMasking;
             // Replaced plugins stay open for two decision deadlines, so calls running on them can finish.
@@ -127,6 +131,11 @@ public final class Callroute implements AutoCloseable {
             this.analysis = new Analysis(rules.versions(), clock);
             rules.checks().register(analysis.check());
             startedPlugins.onChange(() -> rules.publisher().reloadLive());
+            // Other nodes sharing the store: their plugin changes first, so that a version they published with a
+            // plugin they just enabled compiles here.
+            this.changes = new ChangeFeed(database, settings.syncPoll());
+            changes.follow(startedPlugins::followStore);
+            changes.follow(new PublicationFollower(rules.publisher(), registry, clock));
             LoggedEventReader loggedEvents = new LoggedEventReader(envelopeParser, callEventReader);
             this.testCases = new TestCaseFeature(database.dataSource(), new CallLog(database.dataSource()),
                     loggedEvents, rules, liveRules, AuditSink.to(audit), clock);
@@ -172,6 +181,7 @@ public final class Callroute implements AutoCloseable {
                     return;
                 }
                 plugins.watch(PLUGIN_POLL);
+                changes.start();
             }
             LOG.info("Rules {} {} ms after the start began", live ? "live" : "NOT live (see above)",
                     (System.nanoTime() - start) / 1_000_000);
@@ -292,6 +302,7 @@ public final class Callroute implements AutoCloseable {
         synchronized (lifecycle) {
             closed = true;
         }
+        changes.close();
         callLog.close();
         decisionRunner.close();
         plugins.close();

@@ -1,7 +1,11 @@
 package io.callroute.config;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The server's runtime configuration (ARCHITECTURE.md §5), read once at start. Secrets are never part of
@@ -28,6 +32,10 @@ import java.time.Duration;
  * @param maskingRetention     how long ended and expired masking sessions are kept before the purge deletes them
  * @param callLogNumbers       whether the call log stores phone numbers masked (default) or in full
  * @param callLogRetention     how long webhook events stay in the call log before the purge deletes them
+ * @param callLogQueue         how many call-log events may wait for the writer before new ones are shed
+ * @param nodeId               this node's name in logs and in the database's view of its connections
+ * @param syncPoll             how often the node looks in the store for publishes and plugin changes made by other
+ *                             nodes, besides being told at once on PostgreSQL
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String databaseJndi, String databaseUser,
                        String databasePassword, int databasePoolSize, Duration databasePoolTimeout,
@@ -35,7 +43,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                        String adminPassword, String webhookAuthorization, String webhookAllow,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
                        int maxWebhookBytes, Duration maskingRetention, CallLogNumbers callLogNumbers,
-                       Duration callLogRetention) {
+                       Duration callLogRetention, int callLogQueue, String nodeId, Duration syncPoll) {
 
     /** {@code CALLROUTE_CALL_LOG_NUMBERS}: what the call log keeps of phone numbers (and keys that may be a PIN). */
     public enum CallLogNumbers {
@@ -48,6 +56,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
     public static final String DEFAULT_FALLBACK_MESSAGE =
             "We are sorry, we cannot take your call right now. Please try again later. Goodbye.";
     public static final String DEFAULT_VOICE_PROFILE = "en-US-BenjaminRUS";
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Reads every setting, applying the documented defaults; throws {@link InvalidSettingException} on bad values. */
     public static Settings read(SettingSource source) {
@@ -81,7 +90,35 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                 integer(source, "CALLROUTE_WEBHOOK_MAX_BYTES", 65_536, 1024, 16 * 1024 * 1024),
                 duration(source, "CALLROUTE_MASKING_RETENTION", Duration.ofDays(30)),
                 callLogNumbers(source),
-                positive(source, "CALLROUTE_CALL_LOG_RETENTION", Duration.ofDays(30)));
+                positive(source, "CALLROUTE_CALL_LOG_RETENTION", Duration.ofDays(30)),
+                integer(source, "CALLROUTE_CALL_LOG_QUEUE", 10_000, 100, 1_000_000),
+                nodeId(source),
+                Duration.ofMillis(integer(source, "CALLROUTE_SYNC_POLL_MS", 1000, 100, 60_000)));
+    }
+
+    /**
+     * {@code CALLROUTE_NODE_ID}, else the host name ({@code HOSTNAME} is the pod's name on Kubernetes), so that the
+     * nodes of a cluster tell themselves apart in logs without being configured one by one.
+     */
+    private static String nodeId(SettingSource source) {
+        String given = source.get("CALLROUTE_NODE_ID");
+        if (given != null) {
+            if (!NODE_ID.matcher(given).matches()) {
+                throw new InvalidSettingException("CALLROUTE_NODE_ID", "must be 1 to 64 letters, digits, '.', '_' or"
+                        + " '-', not \"" + abbreviate(given) + "\"");
+            }
+            return given;
+        }
+        String host = source.get("HOSTNAME");
+        if (host == null) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "callroute";
+            }
+        }
+        String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-");
+        return cleaned.isEmpty() ? "callroute" : cleaned.substring(0, Math.min(64, cleaned.length()));
     }
 
     private static String orDefault(String value, String fallback) {
@@ -116,7 +153,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                 throw new InvalidSettingException(name, "must not be negative, not " + raw);
             }
             return value;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidSettingException(name, "must be an ISO-8601 duration such as P30D or PT12H, not \""
                     + abbreviate(raw) + "\"");
         }
@@ -149,7 +186,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", dataDir=" + dataDir + (databaseJndi != null
+        return "Settings[node=" + nodeId + ", port=" + port + ", dataDir=" + dataDir + (databaseJndi != null
                 ? ", databaseJndi=" + databaseJndi : ", databaseUrl=" + redactUrl(databaseUrl)
                 + (databaseUser == null ? "" : ", databaseUser=" + databaseUser)
                 + ", databasePassword=" + (databasePassword == null ? "unset" : "set")
@@ -161,7 +198,8 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                 + ", webhookAllow=" + (webhookAllow == null ? "any" : webhookAllow)
                 + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes
                 + ", maskingRetention=" + maskingRetention + ", callLogNumbers=" + callLogNumbers
-                + ", callLogRetention=" + callLogRetention + "]";
+                + ", callLogRetention=" + callLogRetention + ", callLogQueue=" + callLogQueue + ", syncPoll="
+                + syncPoll.toMillis() + "ms]";
     }
 
     /** JDBC URLs may carry a password parameter; never log it. */

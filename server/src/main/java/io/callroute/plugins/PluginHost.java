@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ public final class PluginHost implements AutoCloseable {
     /** By source key (file or folder name), in key order. */
     private final Map<String, PluginSlot> slots = new TreeMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** By source key: the stored decision each loaded plugin was started (or left stopped) with. */
+    private final Map<String, PluginStore.Row> loadedWith = new HashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile Snapshot snapshot;
     private boolean closed;
@@ -152,6 +155,39 @@ public final class PluginHost implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Restarts the plugins whose stored decision (enabled, settings) changed since they were loaded — how an admin's
+     * change on another node sharing the store reaches this one. The plugin jars themselves are each node's own:
+     * every node needs the same plugins folder.
+     *
+     * @return whether any plugin changed
+     */
+    public synchronized boolean followStore() {
+        if (closed) {
+            return false;
+        }
+        Map<String, PluginStore.Row> stored = store.all();
+        List<PluginSlot> replaced = new ArrayList<>();
+        for (PluginSlot slot : List.copyOf(slots.values())) {
+            PluginStore.Row was = loadedWith.get(slot.source().key());
+            PluginStore.Row now = stored.get(slot.name());
+            if (was == null || now == null || now.equals(was)) {
+                continue;
+            }
+            PluginSlot fresh = load(slot.source());
+            slots.put(slot.source().key(), fresh);
+            replaced.add(slot);
+            LOG.info("Plugin {} {} on another node", slot.name(), now.enabled() == was.enabled()
+                    ? "reconfigured" : now.enabled() ? "enabled" : "disabled");
+        }
+        if (replaced.isEmpty()) {
+            return false;
+        }
+        publishLocked();
+        replaced.forEach(this::retire);
+        return true;
+    }
+
     /** Every plugin, the built-ins first, then by name. */
     public synchronized List<PluginInfo> plugins() {
         List<PluginInfo> all = new ArrayList<>();
@@ -219,6 +255,7 @@ public final class PluginHost implements AutoCloseable {
         for (String key : List.copyOf(slots.keySet())) {
             if (!found.containsKey(key)) {
                 PluginSlot gone = slots.remove(key);
+                loadedWith.remove(key);
                 LOG.info("Plugin {} ({}) was removed from {}", gone.name(), key, dir);
                 replaced.add(gone);
                 changed = true;
@@ -244,6 +281,7 @@ public final class PluginHost implements AutoCloseable {
 
     /** Discovers the source's plugin and, when the store says it is enabled, starts it. */
     private PluginSlot load(PluginSource source) {
+        loadedWith.remove(source.key());
         PluginSlot slot = loading.discover(source);
         if (slot.plugin() == null) {
             return slot;
@@ -258,6 +296,7 @@ public final class PluginHost implements AutoCloseable {
                             + ") has the name " + slot.name());
         }
         PluginStore.Row row = store.discovered(slot.name());
+        loadedWith.put(source.key(), row);
         if (!row.enabled()) {
             return slot;
         }

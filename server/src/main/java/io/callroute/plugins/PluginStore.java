@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.audit.AuditLog;
 import io.callroute.http.ApiJson;
+import io.callroute.store.ChangeFeed;
 import io.callroute.store.StoreException;
 import io.callroute.store.Transactions;
 import java.sql.Connection;
@@ -64,6 +65,21 @@ final class PluginStore {
         return find(name).orElse(new Row(name, false, Map.of()));
     }
 
+    /** Every plugin's row, by name. */
+    Map<String, Row> all() {
+        return Transactions.inTransaction(dataSource, "reading the plugins", connection -> {
+            Map<String, Row> rows = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT name, enabled, settings FROM plugin");
+                 ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getString(1), new Row(result.getString(1), result.getBoolean(2),
+                            read(result.getString(3))));
+                }
+            }
+            return rows;
+        });
+    }
+
     Optional<Row> find(String name) {
         return Transactions.inTransaction(dataSource, "reading plugin " + name, connection -> find(connection, name));
     }
@@ -97,6 +113,7 @@ final class PluginStore {
             if (audit != null) {
                 audit.record(connection, actor, "plugin.updated", "plugin:" + row.name(), auditBefore, auditAfter);
             }
+            ChangeFeed.announce(connection, ChangeFeed.PLUGINS);
             return null;
         });
     }

@@ -37,6 +37,8 @@ public final class Publisher {
     private final Clock clock;
     private final PublishChecks checks;
     private final ReentrantLock publishing = new ReentrantLock();
+    /** The publication this node's live rules come from (0: none); written under the lock. */
+    private volatile long appliedPublication;
 
     Publisher(Drafts drafts, VersionStore versions, RuleSetCompiler compiler, LiveRules live, AuditSink audit,
               Clock clock, PublishChecks checks) {
@@ -97,7 +99,7 @@ public final class Publisher {
             Optional<Publication> before = versions.latestPublication();
             Instant now = Instant.now(clock);
             try {
-                versions.insertPublished(number, documents, actor.username(), now, comment);
+                appliedPublication = versions.insertPublished(number, documents, actor.username(), now, comment);
             } catch (StoreException e) {
                 // The lock above orders publishes of this node only; another node on the same database may have
                 // taken the number since it was read. The version's primary key refused ours, and nothing was written.
@@ -146,7 +148,7 @@ public final class Publisher {
             }
             CompiledRules compiled = compiler.compile(version.ruleSets(), number);
             Instant now = Instant.now(clock);
-            versions.insertRollback(number, actor.username(), now);
+            appliedPublication = versions.insertRollback(number, actor.username(), now);
             live.publish(compiled);
             LOG.info("Version {} made live again by {} (rollback from {})", number, actor.username(),
                     before.map(p -> "version " + p.version()).orElse("nothing live"));
@@ -174,6 +176,9 @@ public final class Publisher {
             int number = latest.get().version();
             Version version = versions.find(number).orElseThrow();
             long start = System.nanoTime();
+            // Whether or not it compiles, it is the publication this node has seen: following other nodes
+            // (applyLatest) waits for a newer one instead of failing again every second.
+            appliedPublication = latest.get().id();
             try {
                 CompiledRules compiled = compiler.compile(version.ruleSets(), number);
                 live.publish(compiled);
@@ -211,6 +216,7 @@ public final class Publisher {
             }
             int number = latest.get().version();
             Version version = versions.find(number).orElseThrow();
+            appliedPublication = latest.get().id();
             try {
                 CompiledRules compiled = compiler.compile(version.ruleSets(), number);
                 live.publish(compiled);
@@ -225,6 +231,50 @@ public final class Publisher {
                         String.join("\n  ", problems));
                 return false;
             }
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Makes the newest publication live when it is newer than what this node made live: how a publish or rollback
+     * on another node sharing the store reaches this one. Cheap when nothing changed (one small query, no lock), so
+     * it can run on every notification and every poll.
+     *
+     * @return the publication made live, or empty when this node was up to date (or it did not compile: the rules
+     *         live before keep answering, and why is logged)
+     */
+    public Optional<Publication> applyLatest() {
+        Optional<Publication> newest = versions.latestPublication();
+        if (newest.isEmpty() || newest.get().id() <= appliedPublication) {
+            return Optional.empty();
+        }
+        publishing.lock();
+        try {
+            // Read again under the lock: this node's own publish may have been what changed, and is applied now.
+            Optional<Publication> latest = versions.latestPublication();
+            if (latest.isEmpty() || latest.get().id() <= appliedPublication) {
+                return Optional.empty();
+            }
+            Publication publication = latest.get();
+            appliedPublication = publication.id();
+            Version version = versions.find(publication.version()).orElseThrow();
+            try {
+                CompiledRules compiled = compiler.compile(version.ruleSets(), publication.version());
+                live.publish(compiled);
+            } catch (EditRefused.DoesNotCompile e) {
+                List<String> problems = e.problems().stream().map(Publisher::describe).toList();
+                LOG.error("Version {}, made live by {} on another node, does not compile here (are the same plugins"
+                        + " installed on every node?); the rules live before keep answering. {} problem(s):\n  {}",
+                        publication.version(), publication.publishedBy(), problems.size(),
+                        String.join("\n  ", problems));
+                return Optional.empty();
+            }
+            LOG.info("Version {} live here: {} by {} on another node, {} ms ago", publication.version(),
+                    Publication.ROLLBACK.equals(publication.kind()) ? "rolled back to" : "published",
+                    publication.publishedBy(),
+                    Math.max(0, Instant.now(clock).toEpochMilli() - publication.publishedAt().toEpochMilli()));
+            return Optional.of(publication);
         } finally {
             publishing.unlock();
         }

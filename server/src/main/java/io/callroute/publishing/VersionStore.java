@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callroute.store.ChangeFeed;
 import io.callroute.store.Database;
 import io.callroute.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -109,11 +111,16 @@ final class VersionStore {
         }
     }
 
-    /** Creates version {@code number} and makes it the newest publication, in one transaction. */
-    void insertPublished(int number, List<ObjectNode> ruleSets, String by, Instant at, String comment) {
+    /**
+     * Creates version {@code number} and makes it the newest publication, in one transaction that also tells the
+     * other nodes sharing the store.
+     *
+     * @return the publication's id
+     */
+    long insertPublished(int number, List<ObjectNode> ruleSets, String by, Instant at, String comment) {
         ArrayNode content = JsonNodeFactory.instance.arrayNode();
         ruleSets.forEach(content::add);
-        inTransaction("publishing version " + number, connection -> {
+        return inTransaction("publishing version " + number, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO rule_version"
                     + " (number, content, created_by, created_at, comment) VALUES (?, ?, ?, ?, ?)")) {
                 statement.setInt(1, number);
@@ -127,41 +134,55 @@ final class VersionStore {
                 }
                 statement.executeUpdate();
             }
-            insertPublication(connection, number, by, at, Publication.PUBLISH);
+            return insertPublication(connection, number, by, at, Publication.PUBLISH);
         });
     }
 
-    /** Makes existing version {@code number} the newest publication again. */
-    void insertRollback(int number, String by, Instant at) {
-        inTransaction("rolling back to version " + number,
+    /**
+     * Makes existing version {@code number} the newest publication again.
+     *
+     * @return the publication's id
+     */
+    long insertRollback(int number, String by, Instant at) {
+        return inTransaction("rolling back to version " + number,
                 connection -> insertPublication(connection, number, by, at, Publication.ROLLBACK));
     }
 
-    private static void insertPublication(Connection connection, int number, String by, Instant at, String kind)
+    private static long insertPublication(Connection connection, int number, String by, Instant at, String kind)
             throws SQLException {
+        long id;
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO publication (version, published_by, published_at, kind) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO publication (version, published_by, published_at, kind) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             statement.setInt(1, number);
             statement.setString(2, by);
             statement.setTimestamp(3, Timestamp.from(at));
             statement.setString(4, kind);
             statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);   // PostgreSQL returns every column; id is the first
+            }
         }
+        // Delivered to the listening nodes when this transaction commits, and never if it rolls back.
+        ChangeFeed.announce(connection, ChangeFeed.PUBLICATIONS);
+        return id;
     }
 
     private interface Work {
-        void run(Connection connection) throws SQLException;
+        long run(Connection connection) throws SQLException;
     }
 
     /**
      * Runs {@code work} in one transaction and returns once it is on disk: the caller makes the version live next,
      * and a version that answered calls must not vanish in a crash (its number would be given again to other rules).
      */
-    private void inTransaction(String what, Work work) {
+    private long inTransaction(String what, Work work) {
+        long result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                work.run(connection);
+                result = work.run(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -173,5 +194,6 @@ final class VersionStore {
             throw new StoreException(what, e);
         }
         Database.makeDurable(dataSource);
+        return result;
     }
 }

@@ -30,12 +30,17 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final HikariDataSource ownPool;
+    /** The pool's own PostgreSQL DataSource, for connections kept outside the pool; null otherwise. */
+    private final PGSimpleDataSource postgresSource;
     private final boolean h2File;
+    private final boolean postgres;
 
-    private Database(DataSource dataSource, HikariDataSource ownPool) {
+    private Database(DataSource dataSource, HikariDataSource ownPool, PGSimpleDataSource postgresSource) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
+        this.postgresSource = postgresSource;
         this.h2File = isH2File(dataSource);
+        this.postgres = isPostgres(dataSource);
     }
 
     /** Opens our own pool on a JDBC URL, with the default pool, and migrates the schema to the latest version. */
@@ -51,6 +56,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         String url = settings.url();
+        PGSimpleDataSource postgresSource = null;
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(url);
@@ -60,7 +66,8 @@ public final class Database implements AutoCloseable {
             }
             config.setDataSource(h2);
         } else if (url.startsWith("jdbc:postgresql:")) {
-            config.setDataSource(postgres(settings));
+            postgresSource = postgres(settings);
+            config.setDataSource(postgresSource);
         } else {
             config.setJdbcUrl(url);
             config.setUsername(settings.user());
@@ -76,7 +83,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, pool);
+        return new Database(pool, pool, postgresSource);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class Database implements AutoCloseable {
             postgres.setTcpKeepAlive(true);
         }
         if (!given.containsKey("ApplicationName")) {
-            postgres.setApplicationName("callroute");
+            postgres.setApplicationName(settings.applicationName());
         }
         if (settings.user() != null) {
             postgres.setUser(settings.user());
@@ -124,7 +131,7 @@ public final class Database implements AutoCloseable {
                     + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
         }
         migrate(dataSource);
-        return new Database(dataSource, null);
+        return new Database(dataSource, null, null);
     }
 
     /**
@@ -151,6 +158,19 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Whether the store is PostgreSQL, which can tell other nodes of a change as it commits. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /**
+     * A connection of its own, for a listener that keeps it for as long as the node runs: outside our pool, so it
+     * never takes a connection from calls; with an application server's DataSource, one of its connections.
+     */
+    public Connection openDedicatedConnection() throws SQLException {
+        return postgresSource != null ? postgresSource.getConnection() : dataSource.getConnection();
     }
 
     /** Whether a connection can be had and answers within a second. */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class EventRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-    static final int QUEUE_CAPACITY = 10_000;
+    /** The default of {@code CALLROUTE_CALL_LOG_QUEUE}. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     private static final int BATCH_SIZE = 500;
     /** How long a batch may wait to fill after its first event; the call log is read by people, not by calls. */
     static final long LINGER_MILLIS = 50;
@@ -46,7 +47,7 @@ public final class EventRecorder implements AutoCloseable {
 
     private final DataSource dataSource;
     private final CallLogPrivacy privacy;
-    private final BlockingQueue<RecordedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<RecordedEvent> queue;
     private final Counter written;
     private final Counter dropped;
     /** Events shed since the last warning, and when that warning was (nanoTime; none yet: long ago). */
@@ -60,13 +61,21 @@ public final class EventRecorder implements AutoCloseable {
         this(dataSource, registry, true);
     }
 
-    /**
-     * @param maskNumbers whether phone numbers (except the event's own virtual number) and keys pressed that may be
-     *                    a PIN are masked in what is stored ({@code CALLROUTE_CALL_LOG_NUMBERS=masked}), or stored as
-     *                    received ({@code full})
-     */
+    /** A recorder with the default queue. */
     public EventRecorder(DataSource dataSource, MeterRegistry registry, boolean maskNumbers) {
+        this(dataSource, registry, maskNumbers, DEFAULT_QUEUE_CAPACITY);
+    }
+
+    /**
+     * @param maskNumbers   whether phone numbers (except the event's own virtual number) and keys pressed that may
+     *                      be a PIN are masked in what is stored ({@code CALLROUTE_CALL_LOG_NUMBERS=masked}), or
+     *                      stored as received ({@code full})
+     * @param queueCapacity how many events may wait for the writer ({@code CALLROUTE_CALL_LOG_QUEUE}); beyond it new
+     *                      events are shed, so a slow store never slows a webhook
+     */
+    public EventRecorder(DataSource dataSource, MeterRegistry registry, boolean maskNumbers, int queueCapacity) {
         this.dataSource = dataSource;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.privacy = new CallLogPrivacy(maskNumbers);
         this.written = Counter.builder("callroute.events.recorded").description("Webhook events written to the store")
                 .register(registry);

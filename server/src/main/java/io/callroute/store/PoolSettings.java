@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param password          its password, or null; never logged
  * @param maxSize           most connections the pool holds
  * @param connectionTimeout longest a caller waits for a free connection before the store call fails
+ * @param nodeId            this node's name, shown with its connections on the database server; null for none
  */
-public record PoolSettings(String url, String user, String password, int maxSize, Duration connectionTimeout) {
+public record PoolSettings(String url, String user, String password, int maxSize, Duration connectionTimeout,
+                           String nodeId) {
 
     /** {@code CALLROUTE_DB_POOL_TIMEOUT_MS}' default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -24,7 +26,12 @@ public record PoolSettings(String url, String user, String password, int maxSize
 
     /** The URL alone, with the defaults the server documents. */
     public static PoolSettings of(String url) {
-        return new PoolSettings(url, null, null, defaultSize(url), DEFAULT_TIMEOUT);
+        return new PoolSettings(url, null, null, defaultSize(url), DEFAULT_TIMEOUT, null);
+    }
+
+    /** What the database server shows as the connections' application (PostgreSQL's {@code pg_stat_activity}). */
+    public String applicationName() {
+        return nodeId == null ? "callroute" : "callroute-" + nodeId;
     }
 
     /**
@@ -40,6 +47,6 @@ public record PoolSettings(String url, String user, String password, int maxSize
     @Override
     public String toString() {
         return "PoolSettings[url=" + url + ", user=" + user + ", password=" + (password == null ? "unset" : "set")
-                + ", maxSize=" + maxSize + ", connectionTimeout=" + connectionTimeout + "]";
+                + ", maxSize=" + maxSize + ", connectionTimeout=" + connectionTimeout + ", nodeId=" + nodeId + "]";
     }
 }

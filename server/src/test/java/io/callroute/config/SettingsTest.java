@@ -100,4 +100,39 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_DB_POOL_SIZE", "0"),
                 null))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_DB_POOL_SIZE");
     }
+
+    @Test
+    void aNodeIsNamedByItsSettingOrElseByItsHost() {
+        Settings named = Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_NODE_ID", "eu-west-1a.node-2",
+                "HOSTNAME", "pod-7f9c"), null));
+        assertThat(named.nodeId()).isEqualTo("eu-west-1a.node-2");
+        assertThat(named.toString()).startsWith("Settings[node=eu-west-1a.node-2,");
+
+        Settings onKubernetes = Settings.read(new SettingSource(Map.of(), Map.of("HOSTNAME", "callroute-7f9c/x y"),
+                null));
+        assertThat(onKubernetes.nodeId()).as("characters a log line or SQL name would trip on are replaced")
+                .isEqualTo("callroute-7f9c-x-y");
+
+        assertThat(Settings.read(new SettingSource(Map.of(), Map.of(), null)).nodeId()).isNotBlank();
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_NODE_ID", "node 1"),
+                null))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_NODE_ID")
+                .hasMessageContaining("letters, digits");
+    }
+
+    @Test
+    void followingOtherNodesAndTheCallLogQueueHaveDefaultsAndBounds() {
+        Settings defaults = Settings.read(new SettingSource(Map.of(), Map.of(), null));
+        assertThat(defaults.syncPoll()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(defaults.callLogQueue()).isEqualTo(10_000);
+
+        Settings tuned = Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_SYNC_POLL_MS", "250",
+                "CALLROUTE_CALL_LOG_QUEUE", "50000"), null));
+        assertThat(tuned.syncPoll()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(tuned.callLogQueue()).isEqualTo(50_000);
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_SYNC_POLL_MS", "10"),
+                null))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_SYNC_POLL_MS")
+                .hasMessageContaining("between 100 and 60000");
+        assertThatThrownBy(() -> Settings.read(new SettingSource(Map.of(), Map.of("CALLROUTE_CALL_LOG_QUEUE", "0"),
+                null))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("CALLROUTE_CALL_LOG_QUEUE");
+    }
 }

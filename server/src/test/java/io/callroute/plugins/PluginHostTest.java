@@ -80,6 +80,43 @@ class PluginHostTest {
     }
 
     @Test
+    void anAdminsDecisionOnOneNodeIsFollowedByAnotherSharingTheStore() throws Exception {
+        // Each node has its own plugins folder holding the same jar, and its own host; the store is shared.
+        Path otherPlugins = Files.createDirectories(temp.resolve("other-node/plugins"));
+        for (Path folder : List.of(plugins, otherPlugins)) {
+            PluginJars.write(folder.resolve("greeter.jar"), PluginJars.plugin("greeter", "1.0", "1.1", "greet", ""),
+                    "example.ThePlugin");
+        }
+        PluginHost here = host();
+        try (PluginHost there = new PluginHost(otherPlugins, database.dataSource(), audit, new SimpleMeterRegistry(),
+                Clock.systemUTC(), getClass().getClassLoader(), Duration.ZERO)) {
+            int[] thereChanged = {0};
+            there.onChange(() -> thereChanged[0]++);
+            assertThat(there.followStore()).as("nothing changed yet").isFalse();
+
+            here.update(ADMIN, "greeter", true, settings("{\"greeting\": \"hi\"}"));
+            assertThat(there.actions().find("greet")).as("not before it follows the store").isEmpty();
+            assertThat(there.followStore()).isTrue();
+            assertThat(spoken(there.actions().find("greet").orElseThrow())).isEqualTo("hi from 1.0");
+            assertThat(there.plugin("greeter").orElseThrow().status()).isEqualTo(PluginStatus.ENABLED);
+            assertThat(thereChanged[0]).as("its live rules are recompiled once").isEqualTo(1);
+            assertThat(there.followStore()).as("only once per change").isFalse();
+
+            here.update(ADMIN, "greeter", null, settings("{\"greeting\": \"hello\"}"));
+            assertThat(there.followStore()).isTrue();
+            assertThat(spoken(there.actions().find("greet").orElseThrow())).isEqualTo("hello from 1.0");
+
+            here.update(ADMIN, "greeter", false, null);
+            assertThat(there.followStore()).isTrue();
+            assertThat(there.actions().find("greet")).isEmpty();
+            assertThat(thereChanged[0]).isEqualTo(3);
+            assertThat(here.followStore()).as("a node's own changes are applied already").isFalse();
+        } finally {
+            System.clearProperty("started.greeter");   // set by the plugin when it starts; other tests check it
+        }
+    }
+
+    @Test
     void builtInsAreAPluginThatIsAlwaysEnabled() {
         PluginHost host = host();
         assertThat(host.actions().all()).extracting(ActionProvider::id)

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class EventRecorderSheddingTest {
 
+    /** Small, so the test fills it fast; the size is a setting (CALLROUTE_CALL_LOG_QUEUE). */
+    private static final int CAPACITY = 500;
+
     private final Logger log = Logger.getLogger(EventRecorder.class.getName());
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -69,8 +72,8 @@ class EventRecorderSheddingTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        int sent = 3 * EventRecorder.QUEUE_CAPACITY;
-        try (EventRecorder recorder = new EventRecorder(stalled, registry)) {
+        int sent = 3 * CAPACITY;
+        try (EventRecorder recorder = new EventRecorder(stalled, registry, true, CAPACITY)) {
             recorder.record(event(0));
             assertThat(writerStuck.await(30, TimeUnit.SECONDS)).as("the writer reached the store").isTrue();
             for (int i = 1; i < sent; i++) {
@@ -78,16 +81,16 @@ class EventRecorderSheddingTest {
             }
             double dropped = registry.get("callroute.events.dropped").counter().count();
             double backlog = registry.get("callroute.events.backlog").gauge().value();
-            assertThat(backlog).as("the queue is full").isEqualTo(EventRecorder.QUEUE_CAPACITY);
-            assertThat(recorder.backlog()).isEqualTo(EventRecorder.QUEUE_CAPACITY);
+            assertThat(backlog).as("the queue is full").isEqualTo(CAPACITY);
+            assertThat(recorder.backlog()).isEqualTo(CAPACITY);
             // Held by the writer: its batch (the first event and what it took while lingering), at most one batch.
             assertThat(dropped).as("every event that neither the queue nor the writer's batch holds is counted")
-                    .isBetween(sent - EventRecorder.QUEUE_CAPACITY - 500.0, sent - EventRecorder.QUEUE_CAPACITY - 1.0);
+                    .isBetween(sent - CAPACITY - 500.0, sent - CAPACITY - 1.0);
             assertThat(warnings).as("one warning for the whole burst, not one per call").hasSize(1);
             String warning = warnings.get(0).getMessage();
             assertThat(warning).as("warned at the first event shed, with the queue full")
                     .contains("The call log cannot keep up: 1 webhook event(s) not recorded since the last warning, "
-                            + EventRecorder.QUEUE_CAPACITY + " waiting")
+                            + CAPACITY + " waiting")
                     .contains("callroute_events_dropped_total");
             release.countDown();
         }

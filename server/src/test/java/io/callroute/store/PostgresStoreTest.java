@@ -77,13 +77,14 @@ class PostgresStoreTest {
             statement.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
         }
         String withoutUser = url.substring(0, url.indexOf('?'));
-        PoolSettings settings = new PoolSettings(withoutUser, role, "pg-secret-1", 3, Duration.ofMillis(1500));
+        PoolSettings settings = new PoolSettings(withoutUser, role, "pg-secret-1", 3, Duration.ofMillis(1500),
+                "node-a");
         try (Database node = Database.open(settings, null)) {
             HikariDataSource pool = (HikariDataSource) node.dataSource();
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
             assertThat(strings(node, "SELECT current_user || ' ' || current_setting('application_name')"))
-                    .containsExactly(role + " callroute");
+                    .containsExactly(role + " callroute-node-a");
             assertThat(strings(node, "SELECT COUNT(*) FROM rule_version")).containsExactly("0");
         }
         assertThat(settings.toString()).doesNotContain("pg-secret-1").contains("password=set");
