@@ -113,8 +113,7 @@ class MultiNodeIT {
     private static ServerProcess.AdminApi adminA;
     private static ServerProcess.AdminApi adminB;
     private static Calls calls;
-    /** The variant the rule set {@code cluster} has in each published version, and the newest one. */
-    private static final Map<Integer, String> VARIANT_OF_VERSION = new ConcurrentHashMap<>();
+    /** The variant of the rule set {@code cluster} in the newest version (its text names it). */
     private static String currentVariant = "V1";
     /** Each phase's figures, in phase order, written to the report at the end whatever failed. */
     private static final Map<String, String> FIGURES = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -153,7 +152,6 @@ class MultiNodeIT {
         adminA = nodeA.signIn("admin", ADMIN_PASSWORD);
         adminB = nodeB.signIn("admin", ADMIN_PASSWORD);
         calls = new Calls(WEBHOOK_SECRET);
-        VARIANT_OF_VERSION.put(liveVersion(), currentVariant);
 
         // A freshly started JVM decides its first calls slowly (class loading, JIT); each node gets one of each
         // kind before anything is measured.
@@ -656,7 +654,6 @@ class MultiNodeIT {
                 clusterJson(variant), Map.of("If-Match", current.headers().firstValue("ETag").orElseThrow()));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         int version = publishDrafts(admin, "cluster variant " + variant);
-        VARIANT_OF_VERSION.put(version, variant);
         currentVariant = variant;
         return version;
     }
@@ -666,11 +663,6 @@ class MultiNodeIT {
                 "{\"comment\": \"" + comment + "\"}", Map.of());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         return Integer.parseInt(published.body().replaceAll("(?s).*?\"number\"\\s*:\\s*(\\d+).*", "$1"));
-    }
-
-    private static int liveVersion() throws Exception {
-        HttpResponse<String> live = webhook(nodeA.uri("/"), AU_ROUND_1, null);
-        return Calls.version(live.body());
     }
 
     /**
