@@ -302,7 +302,8 @@ class AgentPoolAcrossNodesTest {
         Node(String name, String url, Path pluginsDir, Path shadow, Map<String, String> settings) {
             this.name = name;
             // The server's default pool on a database server (PoolSettings.defaultSize): 10 connections, 5 s.
-            this.database = Database.open(new PoolSettings(url, null, null, 10, PoolSettings.DEFAULT_TIMEOUT), null);
+            this.database = Database.open(new PoolSettings(url, null, null, 10, PoolSettings.DEFAULT_TIMEOUT,
+                    name), null);
             this.state = new RecordingState(new DatabaseSharedState(database.dataSource(), "agent-pool",
                     Clock.systemUTC()));
             this.loading = new PluginLoading(shadow, AgentPoolAcrossNodesTest.class.getClassLoader(),
