@@ -149,8 +149,10 @@ public final class Callroute implements AutoCloseable {
             startUp.start();
             this.adminAuth = AdminAuth.start(database.dataSource(), clock, audit, settings.adminPassword());
             this.decisionRunner = new DecisionRunner(settings.decisionDeadline());
+            // A call pinned to a version this node lacks waits for it half a decision deadline at most.
             this.callActions = new CallActionService(liveRules, fallback, decisionRunner, registry,
-                    new CallPathCounters(registry));
+                    new CallPathCounters(registry), publishing.pinnedVersions(),
+                    settings.decisionDeadline().dividedBy(2));
             this.simulator = new Simulator(publishing.versions(), callEventReader, decisionRunner, fallback);
             this.analytics = new RuleAnalytics(database.dataSource(), liveRules::current);
             this.callLog = new CallLogModule(database.dataSource(), publishing.versions(), callEventReader,
@@ -304,6 +306,7 @@ public final class Callroute implements AutoCloseable {
         }
         changes.close();
         callLog.close();
+        publishing.close();
         decisionRunner.close();
         plugins.close();
         masking.close();

@@ -3,6 +3,7 @@ package io.callroute.publishing;
 import io.callroute.actions.ActionRegistry;
 import io.callroute.auth.Actor;
 import io.callroute.rules.LiveRules;
+import io.callroute.rules.PinnedVersions;
 import io.callroute.rules.RuleCompiler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import javax.sql.DataSource;
  * The rule lifecycle assembled: drafts, versions, publishing, start-up and the admin API resources over them. One
  * instance per server; the composition root creates it and calls {@link #startUp} once.
  */
-public final class Publishing {
+public final class Publishing implements AutoCloseable {
 
     private final Drafts drafts;
     private final Versions versions;
@@ -22,6 +23,7 @@ public final class Publishing {
     private final StartUp startUp;
     private final PublishChecks checks = new PublishChecks();
     private final RuleSetCompiler compiler;
+    private final PinnedVersionLoader pinnedVersions;
 
     public Publishing(DataSource dataSource, ActionRegistry actions, LiveRules live, AuditSink audit, Clock clock) {
         this(dataSource, new RuleCompiler(), () -> actions, live, audit, clock);
@@ -39,6 +41,7 @@ public final class Publishing {
         this.versions = new Versions(versionStore, drafts, compiler, live);
         this.publisher = new Publisher(drafts, versionStore, compiler, live, audit, clock, checks);
         this.startUp = new StartUp(drafts, publisher, versionStore, live);
+        this.pinnedVersions = new PinnedVersionLoader(versionStore, compiler, live);
     }
 
     /**
@@ -61,6 +64,11 @@ public final class Publishing {
         return publisher;
     }
 
+    /** Loads from the store the versions calls are pinned to when this node does not hold them. */
+    public PinnedVersions pinnedVersions() {
+        return pinnedVersions;
+    }
+
     /** Where features register the checks every validation and publish runs (test cases, analysis). */
     public PublishChecks checks() {
         return checks;
@@ -76,5 +84,11 @@ public final class Publishing {
         Callers callers = new Callers(unauthenticated);
         return List.of(new RuleSetResource(drafts, callers), new ValidationResource(drafts, compiler, checks),
                 new VersionResource(versions, publisher, callers), new EditRefusedMapper());
+    }
+
+    /** Stops loading pinned versions. */
+    @Override
+    public void close() {
+        pinnedVersions.close();
     }
 }

@@ -34,6 +34,7 @@ public final class ChangeFeed implements AutoCloseable {
     public static final String PLUGINS = "plugins";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final long RECONNECT_PAUSE_MILLIS = 250;
 
     private final Database database;
     private final Duration pollInterval;
@@ -42,6 +43,8 @@ public final class ChangeFeed implements AutoCloseable {
     private final Thread thread;
     private volatile Connection listening;
     private boolean listenFailureLogged;
+    /** The driver behind the store is not ours to unwrap (an application server's own): poll only. */
+    private boolean cannotListen;
     private boolean catchUpFailureLogged;
 
     /** Something that catches up with the store; it must be quick when nothing changed (one small query). */
@@ -85,7 +88,7 @@ public final class ChangeFeed implements AutoCloseable {
         while (closed.getCount() > 0) {
             // Listen first, then catch up: a change committed in between is then both read and notified, never
             // missed.
-            boolean listening = database.isPostgres() && listen();
+            boolean listening = database.isPostgres() && !cannotListen && listen();
             catchUp();
             try {
                 if (listening) {
@@ -127,6 +130,15 @@ public final class ChangeFeed implements AutoCloseable {
         Connection connection = null;
         try {
             connection = database.openDedicatedConnection();
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                // An application server's pool with the driver in its own class loader: notifications cannot be
+                // read through our copy of the driver's interface.
+                cannotListen = true;
+                closeQuietly(connection);
+                LOG.info("The store's PostgreSQL driver is the application server's; following other nodes by"
+                        + " polling every {} ms", pollInterval.toMillis());
+                return false;
+            }
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
@@ -157,8 +169,14 @@ public final class ChangeFeed implements AutoCloseable {
         try {
             connection.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
         } catch (SQLException e) {
-            // The connection broke (or close() took it): the next round listens on a new one, after catching up.
+            // The connection broke (or close() took it): the next round listens on a new one, after catching up,
+            // and after a pause, so that a store refusing connections is not asked again in a tight loop.
             dropListener();
+            try {
+                closed.await(Math.min(pollInterval.toMillis(), RECONNECT_PAUSE_MILLIS), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -10,12 +10,16 @@ import io.callroute.rules.CompiledRules;
 import io.callroute.rules.Decision;
 import io.callroute.rules.LiveRules;
 import io.callroute.rules.MenuToken;
+import io.callroute.rules.PinnedVersions;
 import io.callroute.store.DecisionTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +41,33 @@ public final class CallActionService {
     private final Counter duplicates;
     private final AnswerCache answered = new AnswerCache();
     private final CallPathCounters counters;
+    private final PinnedVersions pinned;
+    private final Duration pinnedWait;
+    private final Counter pinnedLoaded;
+    private final Counter pinnedMissed;
 
     public CallActionService(LiveRules rules, FallbackCallflow fallback, DecisionRunner runner,
                              MeterRegistry registry) {
-        this(rules, fallback, runner, registry, new CallPathCounters(registry));
+        this(rules, fallback, runner, registry, new CallPathCounters(registry), PinnedVersions.NONE, Duration.ZERO);
     }
 
-    /** @param counters the per-rule and per-menu counters of /metrics */
+    /**
+     * @param counters   the per-rule and per-menu counters of /metrics
+     * @param pinned     where versions that calls are pinned to but this node lacks come from
+     * @param pinnedWait how long a webhook waits for such a version before the live one answers instead
+     */
     public CallActionService(LiveRules rules, FallbackCallflow fallback, DecisionRunner runner,
-                             MeterRegistry registry, CallPathCounters counters) {
+                             MeterRegistry registry, CallPathCounters counters, PinnedVersions pinned,
+                             Duration pinnedWait) {
         this.rules = rules;
+        this.pinned = pinned;
+        this.pinnedWait = pinnedWait;
+        this.pinnedLoaded = Counter.builder("callroute.calls.pinned").tag("result", "loaded")
+                .description("Calls pinned to a version this node did not hold: loaded from the store in time, or"
+                        + " answered by the live version instead").register(registry);
+        this.pinnedMissed = Counter.builder("callroute.calls.pinned").tag("result", "live_instead")
+                .description("Calls pinned to a version this node did not hold: loaded from the store in time, or"
+                        + " answered by the live version instead").register(registry);
         this.counters = counters;
         this.fallback = fallback;
         this.runner = runner;
@@ -84,7 +105,7 @@ public final class CallActionService {
                 return fallback(event, "invalid_event", "unusable values: " + event.problems().stream()
                         .map(Object::toString).collect(Collectors.joining("; ")), start, tracing);
             }
-            Optional<CompiledRules> live = rules.forCall(event.clientActionId());
+            Optional<CompiledRules> live = rulesFor(event);
             if (live.isEmpty()) {
                 return fallback(event, "no_rules", "no rules are loaded: " + String.join("; ", rules.loadProblems()),
                         start, tracing);
@@ -117,6 +138,42 @@ public final class CallActionService {
         } catch (RuntimeException | LinkageError e) {
             // Belt and braces: nothing may turn into a 5xx for 8x8.
             return fallback(event, "error", e.getClass().getSimpleName() + ": " + e.getMessage(), start, tracing);
+        }
+    }
+
+    /**
+     * The version the call is pinned to (its menu token says which); when this node does not hold it — the call
+     * started on another node, or before a restart — it is loaded from the store, waiting at most
+     * {@link #pinnedWait}. Otherwise, and for calls not in a menu, the live rules.
+     */
+    private Optional<CompiledRules> rulesFor(CallEvent event) {
+        int version = MenuToken.parse(event.clientActionId()).version();
+        if (version > 0) {
+            Optional<CompiledRules> kept = rules.kept(version);
+            if (kept.isPresent()) {
+                return kept;
+            }
+            Optional<CompiledRules> loaded = awaitPinned(version);
+            (loaded.isPresent() ? pinnedLoaded : pinnedMissed).increment();
+            if (loaded.isPresent()) {
+                return loaded;
+            }
+        }
+        return rules.current();
+    }
+
+    private Optional<CompiledRules> awaitPinned(int version) {
+        try {
+            return pinned.load(version).get(pinnedWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Version {}, which a call in its menu carries, was not loaded within {} ms; the live version"
+                    + " answers this round (the load goes on for later ones)", version, pinnedWait.toMillis());
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

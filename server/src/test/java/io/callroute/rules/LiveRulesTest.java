@@ -43,6 +43,28 @@ class LiveRulesTest {
     }
 
     @Test
+    void aVersionKeptForACallStaysWithoutGoingLiveWhateverItsNumber() {
+        LiveRules live = new LiveRules();
+        for (int number = 10; number <= 10 + LiveRules.KEPT_VERSIONS; number++) {
+            live.publish(version(number));
+        }
+        CompiledRules old = version(3);
+        live.keep(old);
+        assertThat(live.current()).map(CompiledRules::version).as("still live").contains(10 + LiveRules.KEPT_VERSIONS);
+        assertThat(live.forCall("m:v3")).as("kept though older than every other").containsSame(old);
+        assertThat(live.kept(10)).as("the oldest of the others made room").isEmpty();
+        assertThat(live.kept(11)).isPresent();
+
+        for (int number = 20; number < 20 + LiveRules.KEPT_VERSIONS; number++) {
+            live.publish(version(number));
+            assertThat(live.kept(3)).as("kept while at most %d came after it", LiveRules.KEPT_VERSIONS)
+                    .containsSame(old);
+        }
+        live.publish(version(30));
+        assertThat(live.kept(3)).as("dropped once more than %d came after it", LiveRules.KEPT_VERSIONS).isEmpty();
+    }
+
+    @Test
     void theAnswerCarriesTheVersionInItsClientActionId() {
         CompiledRules rules = version(7);
         var event = new io.callroute.event.CallEvent("e", "c", "s", "a", io.callroute.event.CallStatus.CALL_RECEIVED,

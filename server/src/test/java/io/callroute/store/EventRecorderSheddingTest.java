@@ -1,10 +1,17 @@
 package io.callroute.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +25,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A store that stops answering must not slow the webhook: the recorder sheds what its queue cannot hold, counts every
@@ -96,6 +104,67 @@ class EventRecorderSheddingTest {
         }
         assertThat(warnings).as("the failed batch is reported too")
                 .anyMatch(record -> record.getMessage().startsWith("Could not record"));
+    }
+
+    @Test
+    void aCallLogTableLockedOnPostgresShedsWhatDoesNotFitAndWritesTheRestOnceFreed(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(TestDatabases.isPostgres(), "a real table lock of a database server");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Database database = TestDatabases.open(dir.resolve("db"), registry);
+             EventRecorder recorder = new EventRecorder(database.dataSource(), registry, true, CAPACITY);
+             Connection locker = database.dataSource().getConnection()) {
+            // As a long migration, a VACUUM FULL or a stuck admin query would.
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE webhook_event IN ACCESS EXCLUSIVE MODE");
+            }
+            recorder.record(event(0));
+            awaitWriterBlocked(database);
+
+            int sent = 3 * CAPACITY;
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                for (int i = 1; i < sent; i++) {
+                    recorder.record(event(i));   // must return although the store cannot take anything
+                }
+            }, "record() waited on the locked table");
+            double dropped = registry.get("callroute.events.dropped").counter().count();
+            assertThat(dropped).as("shed: what neither the queue nor the blocked batch holds")
+                    .isEqualTo(sent - CAPACITY - 1.0);
+            assertThat(warnings).as("said once").hasSize(1);
+
+            locker.commit();   // the lock goes; the writer carries on with its batch, then the queue
+            long kept = sent - (long) dropped;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (registry.get("callroute.events.recorded").counter().count() < kept) {
+                assertThat(System.nanoTime()).as("everything kept is written within 30 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            try (Statement count = locker.createStatement();
+                 ResultSet rows = count.executeQuery("SELECT COUNT(*) FROM webhook_event")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("every event the recorder kept is in the table").isEqualTo(kept);
+            }
+        }
+    }
+
+    /** Until the writer's insert waits for the table lock (PostgreSQL shows it in pg_stat_activity). */
+    private static void awaitWriterBlocked(Database database) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO webhook_event%'")) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the writer reached the locked table").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
     }
 
     private static RecordedEvent event(int i) {

@@ -9,6 +9,7 @@ import io.callroute.event.CallEvent;
 import io.callroute.event.CallStatus;
 import io.callroute.event.CallType;
 import io.callroute.rules.LiveRules;
+import io.callroute.rules.PinnedVersions;
 import io.callroute.rules.RuleCompiler;
 import io.callroute.rules.RuleSetSource;
 import io.callroute.store.DecisionTrace;
@@ -38,7 +39,7 @@ class CallActionTraceTest {
                 ActionRegistry.load(getClass().getClassLoader()), 4));
         runner = new DecisionRunner(Duration.ofSeconds(10));
         service = new CallActionService(live, new FallbackCallflow("Sorry.", "en-GB-Emma"), runner, registry,
-                new CallPathCounters(registry));
+                new CallPathCounters(registry), PinnedVersions.NONE, Duration.ZERO);
     }
 
     @AfterEach
