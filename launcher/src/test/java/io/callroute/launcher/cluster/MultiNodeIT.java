@@ -71,6 +71,9 @@ class MultiNodeIT {
     private static final Duration DURATION = Duration.parse(System.getProperty("callroute.cluster.duration", "PT20S"));
     private static final int RATE = Integer.getInteger("callroute.cluster.rate", 50);
     private static final int THREADS = Integer.getInteger("callroute.cluster.threads", 8);
+    /** Load at the kill phase's rate before it, unmeasured: a tenth of its duration, at least 5 s. */
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("callroute.cluster.warmup",
+            DURATION.dividedBy(10).compareTo(Duration.ofSeconds(5)) < 0 ? "PT5S" : DURATION.dividedBy(10).toString()));
     private static final int PUBLISHES = Integer.getInteger("callroute.cluster.publishes", 10);
     private static final int AGENT_CALLS = Integer.getInteger("callroute.cluster.agentCalls", 200);
     private static final boolean RETRY_POST = Boolean.parseBoolean(
@@ -509,6 +512,22 @@ class MultiNodeIT {
         // b must be in nginx's rotation again: phase 3 restarted it, and a peer nginx saw fail rests 5 s.
         awaitBothInRotation();
 
+        // The nodes have answered a few hundred calls so far: the JIT has not compiled the call path yet, and at
+        // 200/s a cold node queues requests for a while (the soak's first minute, docs/RELIABILITY.md). The same
+        // load first warms them up, its answers checked and its latency reported apart.
+        ConcurrentLinkedQueue<String> warmUpFailures = new ConcurrentLinkedQueue<>();
+        FixedRateLoad.Result warmUp = new FixedRateLoad(RATE, THREADS, WARM_UP).run(sequence -> {
+            Calls.Call call = mix.get((int) (sequence % mix.size()));
+            HttpResponse<String> answer = calls.send(nginx.uri("/"), call);
+            String failure = answer.statusCode() != 200 ? answer.statusCode() + " " + brief(answer.body())
+                    : Calls.withoutVersion(answer.body()).equals(expected.get(call.fixture())) ? null
+                    : "another answer: " + brief(answer.body());
+            if (failure != null) {
+                warmUpFailures.add(call.fixture() + ": " + failure);
+            }
+            return failure;
+        }, () -> "warm-up");
+
         ConcurrentLinkedQueue<long[]> failedAt = new ConcurrentLinkedQueue<>();   // {sent, answered} in nanos
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<long[]> answeredByB = new ConcurrentLinkedQueue<>();
@@ -580,6 +599,7 @@ class MultiNodeIT {
                 - droppedBefore;
         FIGURES.put("6. kill", String.format("""
                 %s at %d/s from %d threads through nginx, SIGKILL of b at %.1f s
+                  warm-up before it at the same rate: %s
                   %s
                   answers per node %s; retried by nginx on a after b refused or dropped them: %d in flight at the\
                  kill, %d sent after it (until nginx counts b down for 5 s, then again once every 5 s)
@@ -588,11 +608,14 @@ class MultiNodeIT {
                   failed: %d before [kill-1 s, kill+2 s], %d in it, %d after it%s
                   call log: %,d rows added in PostgreSQL during the load (a answered %,d, dropped %.0f; b's unwritten\
                  batch died with it)""",
-                DURATION, RATE, THREADS, (kill - loadStart) / 1e9, load, nodes, retriedAtKill, retriedAfter,
+                DURATION, RATE, THREADS, (kill - loadStart) / 1e9, String.format("%s, %,d requests, %d failed,"
+                        + " latency %s", WARM_UP, warmUp.requests(), warmUp.failures(), warmUp.latency()),
+                load, nodes, retriedAtKill, retriedAfter,
                 inFlightOnB, byBAfterKill, beforeWindow, inWindow, afterWindow,
                 failures.isEmpty() ? "" : "; first: " + failures.stream().limit(5).toList(), rowsAdded, answeredByA,
                 droppedByA));
 
+        assertThat(warmUpFailures).as("wrong answers while warming up (both nodes up)").isEmpty();
         assertThat(kill).as("b was killed during the load").isLessThan(Long.MAX_VALUE);
         assertThat(byBAfterKill).as("requests sent after the kill answered by b").isZero();
         assertThat(afterWindow).as("failures after the kill window: " + failures).isZero();
