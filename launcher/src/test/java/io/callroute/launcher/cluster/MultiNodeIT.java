@@ -536,6 +536,7 @@ class MultiNodeIT {
         Map<String, AtomicLong> perNode = new ConcurrentHashMap<>();
         AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
         long rowsBefore = callLogRows();
+        long errorLogBefore = nginx.errorLogSize();
         double droppedBefore = new Metrics(nodeA.get("/metrics").body()).sum("callroute_events_dropped_total");
         FixedRateLoad.Request request = sequence -> {
             Calls.Call call = mix.get((int) (sequence % mix.size()));
@@ -588,8 +589,15 @@ class MultiNodeIT {
         long beforeWindow = failedAt.size() - inWindow - afterWindow;
         long inFlightOnB = answeredByB.stream().filter(t -> t[0] < kill && t[1] > kill).count();
         long byBAfterKill = answeredByB.stream().filter(t -> t[0] > kill).count();
-        long retriedAtKill = retried.stream().filter(t -> t[0] <= kill && t[1] >= kill).count();
-        long retriedAfter = retried.stream().filter(t -> t[0] > kill).count();
+        long retriedAtKill = retried.stream().filter(t -> t[0] <= windowEnd).count();
+        long retriedAfter = retried.stream().filter(t -> t[0] > windowEnd).count();
+        // nginx's error log tells why an attempt at b failed: a request already inside b when it died (the connection
+        // reset or closed while nginx waited for the answer), or a connection b's port refused.
+        List<String> attempts = nginx.errorLogSince(errorLogBefore);
+        long lostInsideB = attempts.stream().filter(line -> line.contains("[error]")
+                && line.contains("while reading response header from upstream")).count();
+        long refusedByB = attempts.stream().filter(line -> line.contains("[error]")
+                && line.contains("Connection refused")).count();
         Map<String, Long> nodes = new TreeMap<>();
         perNode.forEach((node, count) -> nodes.put(node, count.get()));
         long answeredByA = nodes.getOrDefault("a", 0L);
@@ -601,8 +609,9 @@ class MultiNodeIT {
                 %s at %d/s from %d threads through nginx, SIGKILL of b at %.1f s
                   warm-up before it at the same rate: %s
                   %s
-                  answers per node %s; retried by nginx on a after b refused or dropped them: %d in flight at the\
-                 kill, %d sent after it (until nginx counts b down for 5 s, then again once every 5 s)
+                  answers per node %s; retried by nginx on a after an attempt at b failed: %d sent up to 2 s after\
+                 the kill, %d later (nginx counts b down for 5 s, then tries it again); nginx's error log: %d requests\
+                 lost inside b when it died, %d connections b refused
                   b's answers to requests it had before the kill and answered after it: %d; requests sent after the\
                  kill answered by b: %d
                   failed: %d before [kill-1 s, kill+2 s], %d in it, %d after it%s
@@ -610,7 +619,7 @@ class MultiNodeIT {
                  batch died with it)""",
                 DURATION, RATE, THREADS, (kill - loadStart) / 1e9, String.format("%s, %,d requests, %d failed,"
                         + " latency %s", WARM_UP, warmUp.requests(), warmUp.failures(), warmUp.latency()),
-                load, nodes, retriedAtKill, retriedAfter,
+                load, nodes, retriedAtKill, retriedAfter, lostInsideB, refusedByB,
                 inFlightOnB, byBAfterKill, beforeWindow, inWindow, afterWindow,
                 failures.isEmpty() ? "" : "; first: " + failures.stream().limit(5).toList(), rowsAdded, answeredByA,
                 droppedByA));

@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
  * configuration the deployment guide recommends. Everything it writes (configuration, pid, logs, temp files) stays in
  * its work folder, and it runs in the foreground as a child of the test, so nothing of it outlives the test.
  *
- * <p>Open-source nginx has no active health checks: a dead node is found passively, on the first refused or reset
- * connection, and that request is tried once more on the other node ({@code proxy_next_upstream}). Webhooks are POSTs,
- * which nginx does not retry once sent unless told {@code non_idempotent}; an 8x8 webhook is safe to decide twice (the
- * decision has no side effects besides the call log and an agent pool's rotation), so the guide allows it.
+ * <p>The configuration is the deployment guide's ({@code docs/DEPLOY-CLUSTER.md}, "Load balancer") without TLS and the
+ * address lists, so the test checks what the guide recommends. Open-source nginx has no active health checks: a dead
+ * node is found passively, on the first refused or reset connection, and that request is tried once more on the other
+ * node ({@code proxy_next_upstream}). Webhooks are POSTs, which nginx does not retry once sent unless told
+ * {@code non_idempotent}; an 8x8 webhook is safe to decide twice (the decision has no side effects besides the call log
+ * and an agent pool's rotation), so the guide allows it for {@code /webhooks/} only.
  * {@code -Dcallroute.cluster.retryPost=false} leaves it out, to measure what it saves.
  *
  * <p>Every answer carries {@code X-Upstream} (the node's address), so a test sees where each request went.
@@ -95,24 +97,33 @@ public final class Nginx implements AutoCloseable {
                                          '$request_time';
                     access_log %2$s/access.log upstreams;
 
+                    # docs/DEPLOY-CLUSTER.md's configuration, without TLS and the allow/deny lists.
                     upstream callroute {
                 %3$s
-                        keepalive 16;
+                        keepalive 32;
+                        keepalive_timeout 30s;
                     }
                     server {
                         listen 127.0.0.1:%4$d;
-                        location / {
+                        client_max_body_size 64k;
+                        proxy_http_version 1.1;
+                        proxy_set_header Connection "";
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_connect_timeout 1s;
+                        add_header X-Upstream $upstream_addr always;
+
+                        location /webhooks/ {
                             proxy_pass http://callroute;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                            proxy_set_header Host $host:$server_port;
-                            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                            proxy_connect_timeout 500ms;
                             proxy_read_timeout 5s;
                             proxy_next_upstream error timeout http_502 http_503%5$s;
                             proxy_next_upstream_tries 2;
-                            proxy_next_upstream_timeout 3s;
-                            add_header X-Upstream $upstream_addr always;
+                            proxy_next_upstream_timeout 4s;
+                        }
+                        location / {
+                            proxy_pass http://callroute;
+                            proxy_next_upstream error timeout http_502 http_503;
                         }
                     }
                 }
@@ -141,6 +152,23 @@ public final class Nginx implements AutoCloseable {
 
     public Path accessLog() {
         return dir.resolve("access.log");
+    }
+
+    /** The size of the error log now, for {@link #errorLogSince(long)}. */
+    public long errorLogSize() throws IOException {
+        Path log = dir.resolve("error.log");
+        return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    /** What the error log gained after byte {@code from}: one line per failed attempt at a node. */
+    public List<String> errorLogSince(long from) throws IOException {
+        Path log = dir.resolve("error.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        byte[] all = Files.readAllBytes(log);
+        int start = (int) Math.min(from, all.length);
+        return new String(all, start, all.length - start, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     /** What nginx said on its console and in its error log. */
