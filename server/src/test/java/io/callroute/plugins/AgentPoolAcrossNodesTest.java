@@ -87,7 +87,7 @@ class AgentPoolAcrossNodesTest {
         int total = NODES * THREADS_PER_NODE * callsPerThread;
         assertThat(run.handouts()).hasSize(total);
         assertThat(run.givenUp()).as("hand-outs the pool gave up recording after %d lost compare-and-sets"
-                + " (each gives one agent an extra call)", 32).isZero();
+                + " (each gives one agent an extra call)", 64).isZero();
 
         for (int i = 0; i < agents.size(); i++) {
             int expected = total / agents.size() + (i < total % agents.size() ? 1 : 0);
@@ -123,7 +123,7 @@ class AgentPoolAcrossNodesTest {
         int total = NODES * THREADS_PER_NODE * callsPerThread;
         assertThat(run.handouts()).hasSize(total);
         assertThat(run.givenUp()).as("hand-outs the pool gave up recording after %d reads whose every claim was"
-                + " lost (each is an agent handed out without a claim)", 32).isZero();
+                + " lost (each is an agent handed out without a claim)", 64).isZero();
 
         for (Handout handout : run.handouts()) {
             assertThat(handout.claims()).as("the one claim behind this hand-out").hasSize(1);
