@@ -30,7 +30,8 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new WebhookGuardFilter(callroute.guard(), callroute.registry()));
         register(new WebhookResource(callroute.envelopeParser(), callroute.callEventReader(), callroute.callActions(),
                 callroute.recorder(), callroute.registry(), callroute.settings().maxWebhookBytes(), callroute.clock()));
-        register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder()));
+        register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder(),
+                callroute.settings().nodeId()));
         register(new MetricsResource(callroute.registry()));
         // The authentication filter sets an Actor on every /api request; a resource reached without one refuses it.
         callroute.publishing().resources(null).forEach(this::register);

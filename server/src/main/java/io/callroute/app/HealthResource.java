@@ -29,8 +29,11 @@ public final class HealthResource {
     private final LiveRules rules;
     private final Database database;
     private final EventRecorder recorder;
+    private final String node;
 
-    HealthResource(LiveRules rules, Database database, EventRecorder recorder) {
+    /** @param node this node's name, so that whoever polls several nodes (or one through a balancer) sees which */
+    HealthResource(LiveRules rules, Database database, EventRecorder recorder, String node) {
+        this.node = node;
         this.rules = rules;
         this.database = database;
         this.recorder = recorder;
@@ -62,10 +65,12 @@ public final class HealthResource {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("status", up ? "UP" : "DOWN");
+            json.writeStringField("node", node);
             if (reason != null) {
                 json.writeStringField("reason", reason);
             }
             if (live != null) {
+                json.writeNumberField("version", live.version());   // which version answers here, node by node
                 json.writeNumberField("rules", live.ruleCount());
                 json.writeNumberField("recorderBacklog", recorder.backlog());
             }

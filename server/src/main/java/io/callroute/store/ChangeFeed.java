@@ -107,7 +107,7 @@ public final class ChangeFeed implements AutoCloseable {
         for (Follower follower : followers) {
             try {
                 follower.catchUp();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // A store that is down is the usual cause; the next wake-up tries again. Said once per outage.
                 failed = true;
                 if (!catchUpFailureLogged) {

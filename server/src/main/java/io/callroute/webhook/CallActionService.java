@@ -62,12 +62,12 @@ public final class CallActionService {
         this.rules = rules;
         this.pinned = pinned;
         this.pinnedWait = pinnedWait;
-        this.pinnedLoaded = Counter.builder("callroute.calls.pinned").tag("result", "loaded")
-                .description("Calls pinned to a version this node did not hold: loaded from the store in time, or"
-                        + " answered by the live version instead").register(registry);
+        String pinnedHelp = "Calls pinned to a version this node did not hold: loaded from the store in time, or"
+                + " answered by the live version instead";
+        this.pinnedLoaded = Counter.builder("callroute.calls.pinned").tag("result", "loaded").description(pinnedHelp)
+                .register(registry);
         this.pinnedMissed = Counter.builder("callroute.calls.pinned").tag("result", "live_instead")
-                .description("Calls pinned to a version this node did not hold: loaded from the store in time, or"
-                        + " answered by the live version instead").register(registry);
+                .description(pinnedHelp).register(registry);
         this.counters = counters;
         this.fallback = fallback;
         this.runner = runner;

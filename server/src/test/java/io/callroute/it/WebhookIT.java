@@ -337,6 +337,8 @@ class WebhookIT {
         JsonNode readiness = parse(ready.body());
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("rules").asInt()).isGreaterThan(10);
+        assertThat(readiness.path("node").asText()).as("the node that answered").isNotBlank();
+        assertThat(readiness.path("version").asInt()).as("the version live on it").isPositive();
 
         http.postJson("webhooks/vss", Fixtures.valid("vss_nm_no_answer_ph.json"));
         double recorded = waitForMetric(http, "callroute_events_recorded_total", 1, Duration.ofSeconds(10));

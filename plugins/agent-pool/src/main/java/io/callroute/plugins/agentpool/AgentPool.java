@@ -5,8 +5,11 @@ import java.util.List;
 /** Hands out agents; thread-safe and safe across server nodes that share one {@code SharedState}. */
 interface AgentPool {
 
-    /** How many times a compare-and-set is tried before giving up on exactness. */
-    int MAX_ATTEMPTS = 32;
+    /**
+     * How many times a compare-and-set is tried before giving up on exactness: with {@link ContentionBackoff}'s
+     * pauses, about a quarter of a second at worst.
+     */
+    int MAX_ATTEMPTS = 64;
 
     List<String> agents();
 

@@ -59,6 +59,7 @@ final class LongestIdlePool implements AgentPool {
                     return chosen;
                 }
             }
+            ContentionBackoff.after(read + 1);   // every agent was claimed since this read: a crowded moment
         }
         logger.log(System.Logger.Level.WARNING, "agent-pool: the longest-idle claim could not be recorded after "
                 + MAX_ATTEMPTS + " reads of every agent; assigning without recording");

@@ -9,9 +9,10 @@ import java.util.List;
  * sequence in which agent {@code i} is followed by agent {@code i+1 (mod N)}. Over {@code K} assignments each agent
  * is therefore chosen {@code K/N} times, rounded down or up.
  *
- * <p>When the compare-and-set loses {@value AgentPool#MAX_ATTEMPTS} times in a row (extreme contention, or a store
- * that keeps failing) the agent at the last index read is returned without advancing, and a warning is logged:
- * the caller is still connected, at the cost of that agent getting one extra call.
+ * <p>A lost compare-and-set is retried after a short random pause ({@link ContentionBackoff}). When it loses
+ * {@value AgentPool#MAX_ATTEMPTS} times in a row (extreme contention, or a store that keeps failing) the agent at the
+ * last index read is returned without advancing, and a warning is logged: the caller is still connected, at the
+ * cost of that agent getting one extra call.
  */
 final class RoundRobinPool implements AgentPool {
 
@@ -42,6 +43,7 @@ final class RoundRobinPool implements AgentPool {
             if (state.compareAndSet(KEY, current, advanced)) {
                 return agents.get(index);
             }
+            ContentionBackoff.after(attempt + 1);
         }
         logger.log(System.Logger.Level.WARNING, "agent-pool: the round-robin turn could not be recorded after "
                 + MAX_ATTEMPTS + " attempts; assigning agent " + (index + 1) + " without advancing");
