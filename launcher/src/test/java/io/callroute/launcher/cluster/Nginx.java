@@ -105,7 +105,6 @@ public final class Nginx implements AutoCloseable {
                     }
                     server {
                         listen 127.0.0.1:%4$d;
-                        client_max_body_size 64k;
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
@@ -115,6 +114,7 @@ public final class Nginx implements AutoCloseable {
                         add_header X-Upstream $upstream_addr always;
 
                         location /webhooks/ {
+                            client_max_body_size 64k;
                             proxy_pass http://callroute;
                             proxy_read_timeout 5s;
                             proxy_next_upstream error timeout http_502 http_503%5$s;
@@ -122,6 +122,7 @@ public final class Nginx implements AutoCloseable {
                             proxy_next_upstream_timeout 4s;
                         }
                         location / {
+                            client_max_body_size 1m;
                             proxy_pass http://callroute;
                             proxy_next_upstream error timeout http_502 http_503;
                         }
