@@ -9,6 +9,7 @@ import io.callroute.calllog.CallLogModule;
 import io.callroute.auth.AdminAuth;
 import io.callroute.config.Settings;
 import io.callroute.facts.MaskingLookup;
+import io.callroute.http.ClientAddress;
 import io.callroute.masking.Masking;
 import io.callroute.plugins.PluginFactCatalog;
 import io.callroute.plugins.PluginHost;
@@ -59,6 +60,7 @@ public final class Callroute implements AutoCloseable {
     private final Settings settings;
     private final PrometheusMeterRegistry registry;
     private final WebhookGuard guard;
+    private final ClientAddress clientAddresses;
     private final FallbackCallflow fallback;
     private final Database database;
     private final EventRecorder recorder;
@@ -105,6 +107,7 @@ public final class Callroute implements AutoCloseable {
                     + "Set CALLROUTE_WEBHOOK_AUTH to the httpAuthHeader configured at 8x8 and/or "
                     + "CALLROUTE_WEBHOOK_ALLOW to 8x8's source address blocks. ***");
         }
+        this.clientAddresses = ClientAddress.trusting(settings.trustedProxies());
         this.fallback = new FallbackCallflow(settings.fallbackMessage(), settings.fallbackVoiceProfile());
         this.database = settings.databaseJndi() != null ? Database.lookUp(settings.databaseJndi())
                 : Database.open(new PoolSettings(settings.databaseUrl(), settings.databaseUser(),
@@ -215,6 +218,11 @@ public final class Callroute implements AutoCloseable {
 
     public WebhookGuard guard() {
         return guard;
+    }
+
+    /** Who sent a request: the peer, or the client behind a trusted proxy ({@code CALLROUTE_TRUSTED_PROXIES}). */
+    public ClientAddress clientAddresses() {
+        return clientAddresses;
     }
 
     public Database database() {

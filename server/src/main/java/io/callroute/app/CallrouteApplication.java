@@ -27,7 +27,7 @@ public final class CallrouteApplication extends ResourceConfig {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
         register(PinnedJsonProvider.class);
-        register(new WebhookGuardFilter(callroute.guard(), callroute.registry()));
+        register(new WebhookGuardFilter(callroute.guard(), callroute.registry(), callroute.clientAddresses()));
         register(new WebhookResource(callroute.envelopeParser(), callroute.callEventReader(), callroute.callActions(),
                 callroute.recorder(), callroute.registry(), callroute.settings().maxWebhookBytes(), callroute.clock()));
         register(new HealthResource(callroute.liveRules(), callroute.database(), callroute.recorder(),
@@ -47,6 +47,6 @@ public final class CallrouteApplication extends ResourceConfig {
         register(new DurableChanges(callroute.database()));
         register(new OpenApiResource(OpenApiDocument.load()));
         register(new SystemResource(callroute.database(), servletContext.getServerInfo()));
-        callroute.adminAuth().jaxrsComponents().forEach(this::register);
+        callroute.adminAuth().jaxrsComponents(callroute.clientAddresses()).forEach(this::register);
     }
 }

@@ -2,6 +2,7 @@ package io.callroute.auth;
 
 import io.callroute.audit.AuditLog;
 import io.callroute.audit.AuditResource;
+import io.callroute.http.ClientAddress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -42,11 +43,15 @@ public final class AdminAuth {
         return auth;
     }
 
-    /** The filters and resources to register with JAX-RS. */
-    public List<Object> jaxrsComponents() {
-        return List.of(new ApiAuthenticationFilter(authenticator), new RoleCheckFilter.Binding(),
-                new SessionResource(authenticator, sessions, audit), new TokenResource(tokens),
+    /**
+     * The filters and resources to register with JAX-RS.
+     *
+     * @param clientAddresses who a request comes from, for the login throttle (the client, not the load balancer)
+     */
+    public List<Object> jaxrsComponents(ClientAddress clientAddresses) {
+        return List.of(new ApiAuthenticationFilter(authenticator, clientAddresses), new RoleCheckFilter.Binding(),
+                new SessionResource(authenticator, sessions, audit, clientAddresses), new TokenResource(tokens),
                 new UserResource(userAdmin), new AuditResource(audit),
-                new OwnPasswordResource(new OwnPassword(authenticator, userAdmin)));
+                new OwnPasswordResource(new OwnPassword(authenticator, userAdmin), clientAddresses));
     }
 }

@@ -1,6 +1,7 @@
 package io.callroute.auth;
 
 import io.callroute.http.BoundedBody;
+import io.callroute.http.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -42,8 +43,10 @@ public final class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     @Context
     private HttpServletRequest servletRequest;
+    private final ClientAddress clientAddresses;
 
-    public ApiAuthenticationFilter(Authenticator authenticator) {
+    public ApiAuthenticationFilter(Authenticator authenticator, ClientAddress clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.authenticator = authenticator;
     }
 
@@ -162,10 +165,6 @@ public final class ApiAuthenticationFilter implements ContainerRequestFilter {
     }
 
     private String clientAddress() {
-        try {
-            return servletRequest == null ? null : servletRequest.getRemoteAddr();
-        } catch (IllegalStateException e) {
-            return null;   // not inside a servlet request (tests)
-        }
+        return clientAddresses.of(servletRequest);
     }
 }

@@ -2,6 +2,7 @@ package io.callroute.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.http.ApiJson;
+import io.callroute.http.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -26,8 +27,10 @@ public final class OwnPasswordResource {
 
     @Context
     private HttpServletRequest servletRequest;
+    private final ClientAddress clientAddresses;
 
-    public OwnPasswordResource(OwnPassword ownPassword) {
+    public OwnPasswordResource(OwnPassword ownPassword, ClientAddress clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.ownPassword = ownPassword;
     }
 
@@ -48,10 +51,6 @@ public final class OwnPasswordResource {
     }
 
     private String clientAddress() {
-        try {
-            return servletRequest == null ? null : servletRequest.getRemoteAddr();
-        } catch (IllegalStateException e) {
-            return null;
-        }
+        return clientAddresses.of(servletRequest);
     }
 }

@@ -2,9 +2,10 @@ package io.callroute.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callroute.audit.AuditLog;
-import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiError;
+import io.callroute.http.ApiErrorException;
 import io.callroute.http.ApiJson;
+import io.callroute.http.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -41,8 +42,11 @@ public final class SessionResource {
 
     @Context
     private HttpServletRequest servletRequest;
+    private final ClientAddress clientAddresses;
 
-    public SessionResource(Authenticator authenticator, AdminSessions sessions, AuditLog audit) {
+    public SessionResource(Authenticator authenticator, AdminSessions sessions, AuditLog audit,
+                           ClientAddress clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.audit = audit;
@@ -125,10 +129,6 @@ public final class SessionResource {
     }
 
     private String clientAddress() {
-        try {
-            return servletRequest == null ? null : servletRequest.getRemoteAddr();
-        } catch (IllegalStateException e) {
-            return null;
-        }
+        return clientAddresses.of(servletRequest);
     }
 }

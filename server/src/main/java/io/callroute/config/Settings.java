@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param adminPassword        initial password of user admin (null: generated)
  * @param webhookAuthorization expected Authorization header on webhooks (null: not checked)
  * @param webhookAllow         comma-separated CIDR allowlist for webhook sources (null: any)
+ * @param trustedProxies       comma-separated CIDR blocks of the proxies in front of the server, whose
+ *                             {@code X-Forwarded-For} names the client (null: the peer is the client)
  * @param fallbackMessage      what the fallback callflow says before hanging up
  * @param fallbackVoiceProfile the voice of the fallback message
  * @param decisionDeadline     longest a decision may take before the fallback is answered
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
 public record Settings(int port, Path dataDir, String databaseUrl, String databaseJndi, String databaseUser,
                        String databasePassword, int databasePoolSize, Duration databasePoolTimeout,
                        Path pluginsDir, Path rulesDir,
-                       String adminPassword, String webhookAuthorization, String webhookAllow,
+                       String adminPassword, String webhookAuthorization, String webhookAllow, String trustedProxies,
                        String fallbackMessage, String fallbackVoiceProfile, Duration decisionDeadline,
                        int maxWebhookBytes, Duration maskingRetention, CallLogNumbers callLogNumbers,
                        Duration callLogRetention, int callLogQueue, String nodeId, Duration syncPoll) {
@@ -84,6 +86,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                 source.get("CALLROUTE_ADMIN_PASSWORD"),
                 source.get("CALLROUTE_WEBHOOK_AUTH"),
                 source.get("CALLROUTE_WEBHOOK_ALLOW"),
+                source.get("CALLROUTE_TRUSTED_PROXIES"),
                 orDefault(source.get("CALLROUTE_FALLBACK_MESSAGE"), DEFAULT_FALLBACK_MESSAGE),
                 orDefault(source.get("CALLROUTE_FALLBACK_VOICE_PROFILE"), DEFAULT_VOICE_PROFILE),
                 Duration.ofMillis(integer(source, "CALLROUTE_DECISION_DEADLINE_MS", 2000, 1, 60_000)),
@@ -196,6 +199,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String databa
                 + ", adminPassword=" + (adminPassword == null ? "unset" : "set")
                 + ", webhookAuthorization=" + (webhookAuthorization == null ? "unset" : "set")
                 + ", webhookAllow=" + (webhookAllow == null ? "any" : webhookAllow)
+                + ", trustedProxies=" + (trustedProxies == null ? "none" : trustedProxies)
                 + ", decisionDeadline=" + decisionDeadline.toMillis() + "ms, maxWebhookBytes=" + maxWebhookBytes
                 + ", maskingRetention=" + maskingRetention + ", callLogNumbers=" + callLogNumbers
                 + ", callLogRetention=" + callLogRetention + ", callLogQueue=" + callLogQueue + ", syncPoll="

@@ -1,10 +1,9 @@
 package io.callroute.webhook;
 
-import io.callroute.config.InvalidSettingException;
+import io.callroute.http.CidrBlock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +24,6 @@ public final class WebhookGuard {
     public enum Verdict { ALLOWED, UNAUTHORIZED, FORBIDDEN }
 
     static final String ALLOW_SETTING = "CALLROUTE_WEBHOOK_ALLOW";
-    private static final int SHOWN = 64;
 
     private final byte[] expectedDigest;
     private final List<CidrBlock> allowed;
@@ -33,11 +31,11 @@ public final class WebhookGuard {
     /**
      * @param authorization expected header value, or null/blank for no check
      * @param allow         comma-separated CIDR blocks (bare addresses allowed), or null/blank for any address;
-     *                      a malformed entry stops the start with an {@link InvalidSettingException} naming it
+     *                      a malformed entry stops the start with an InvalidSettingException naming it
      */
     public WebhookGuard(String authorization, String allow) {
         this.expectedDigest = isBlank(authorization) ? null : sha256(authorization.strip());
-        this.allowed = isBlank(allow) ? List.of() : parseBlocks(allow);
+        this.allowed = isBlank(allow) ? List.of() : CidrBlock.parseSetting(ALLOW_SETTING, allow);
     }
 
     /** Whether nothing is checked at all. */
@@ -67,27 +65,6 @@ public final class WebhookGuard {
         return Verdict.ALLOWED;
     }
 
-    private static List<CidrBlock> parseBlocks(String allow) {
-        List<CidrBlock> blocks = new ArrayList<>();
-        for (String entry : allow.split(",")) {
-            if (entry.isBlank()) {
-                continue;   // "a, b," — a stray comma is harmless
-            }
-            try {
-                blocks.add(CidrBlock.parse(entry));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(ALLOW_SETTING, "'" + clip(entry.strip()) + "' is not an address block ("
-                        + e.getMessage() + "); expected IPv4 or IPv6 CIDR blocks such as 18.140.80.2/32, "
-                        + "10.0.0.0/8 or 2001:db8::/32, separated by commas");
-            }
-        }
-        if (blocks.isEmpty()) {
-            throw new InvalidSettingException(ALLOW_SETTING, "lists no address blocks; leave it unset to accept any "
-                    + "address");
-        }
-        return List.copyOf(blocks);
-    }
-
     private static byte[] sha256(String value) {
         try {
             // A clone of one instance: getInstance looks the algorithm up among the security providers on every
@@ -108,9 +85,5 @@ public final class WebhookGuard {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String clip(String value) {
-        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
     }
 }

@@ -2,6 +2,7 @@ package io.callroute.webhook;
 
 import io.callroute.http.ApiError;
 import io.callroute.http.BoundedBody;
+import io.callroute.http.ClientAddress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
@@ -26,13 +27,16 @@ public final class WebhookGuardFilter implements ContainerRequestFilter {
 
     private final WebhookGuard guard;
     private final MeterRegistry registry;
+    private final ClientAddress clientAddresses;
 
     @Context
     private HttpServletRequest servletRequest;
 
-    public WebhookGuardFilter(WebhookGuard guard, MeterRegistry registry) {
+    /** @param clientAddresses who sent a webhook: 8x8, not the load balancer in front of the server */
+    public WebhookGuardFilter(WebhookGuard guard, MeterRegistry registry, ClientAddress clientAddresses) {
         this.guard = guard;
         this.registry = registry;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -60,7 +64,7 @@ public final class WebhookGuardFilter implements ContainerRequestFilter {
     }
 
     private String remoteAddress() {
-        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        return clientAddresses.of(servletRequest);
     }
 
     private void refuse(ContainerRequestContext request, WebhookGuard.Verdict verdict, String remote, ApiError error) {

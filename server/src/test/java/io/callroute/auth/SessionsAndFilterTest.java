@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callroute.audit.AuditEvent;
 import io.callroute.audit.AuditQuery;
+import io.callroute.http.ClientAddress;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class SessionsAndFilterTest {
     void open() {
         store = new AuthStore(dir);
         store.user("alice", "alice-password-1", Role.EDITOR);
-        filter = new ApiAuthenticationFilter(store.authenticator);
+        filter = new ApiAuthenticationFilter(store.authenticator, ClientAddress.PEER);
     }
 
     @AfterEach

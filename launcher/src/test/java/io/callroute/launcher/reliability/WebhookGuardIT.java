@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, "webhook auth and allowlist enforced over real HTTP": the standalone server started with
- * {@code CALLROUTE_WEBHOOK_AUTH} and {@code CALLROUTE_WEBHOOK_ALLOW=127.0.0.1/32}, called over real TCP connections
- * from two source addresses. On Linux every 127.x.y.z address is the loopback interface, so a socket bound to
+ * Issue 9, "webhook auth and allowlist enforced over real HTTP" (and issue 10: the same behind a trusted proxy): the
+ * standalone server started with {@code CALLROUTE_WEBHOOK_AUTH} and {@code CALLROUTE_WEBHOOK_ALLOW}, called over
+ * real TCP connections from two source addresses. On Linux every 127.x.y.z address is the loopback interface, so a socket bound to
  * 127.0.0.2 reaches the server from an address outside the allowlist without a second machine.
  */
 class WebhookGuardIT {
@@ -76,12 +76,54 @@ class WebhookGuardIT {
         }
     }
 
+    /**
+     * Issue 10, behind a load balancer: the allowlist names 8x8's addresses (here a documentation block), the
+     * balancer is 127.0.0.1 and trusted ({@code CALLROUTE_TRUSTED_PROXIES}), so the sender is read from the
+     * {@code X-Forwarded-For} it appends. What a client writes there itself counts for nothing.
+     */
+    @Test
+    void behindATrustedProxyTheAllowlistChecksTheAddressItForwardsFor() throws Exception {
+        assumeLoopbackAliases();
+        String eightByEight = "203.0.113.7";
+        String stranger = "198.51.100.9";
+        try (ServerProcess server = ServerProcess.in(work.resolve("server"))
+                .env("CALLROUTE_RULES_DIR", System.getProperty("callroute.rules.dir"))
+                .env("CALLROUTE_WEBHOOK_AUTH", SECRET)
+                .env("CALLROUTE_WEBHOOK_ALLOW", "203.0.113.0/24")
+                .env("CALLROUTE_TRUSTED_PROXIES", ALLOWED + "/32")
+                .start()) {
+            String call = Files.readString(Path.of(System.getProperty("callroute.fixtures.dir"))
+                    .resolve("vca_inbound_ivr_call_received_sg.json"));
+
+            Answer forwarded = post(server, ALLOWED, SECRET, fresh(call), eightByEight);
+            assertThat(forwarded.status()).as(forwarded.body()).isEqualTo(200);
+            assertThat(forwarded.body()).contains("\"callflow\"");
+
+            assertThat(post(server, ALLOWED, SECRET, fresh(call), stranger).status())
+                    .as("forwarded for an address outside the allowlist").isEqualTo(403);
+            assertThat(post(server, ALLOWED, SECRET, fresh(call), eightByEight + ", " + stranger).status())
+                    .as("8x8's address written by the client itself, left of what the proxy appended").isEqualTo(403);
+            assertThat(post(server, ALLOWED, SECRET, fresh(call), null).status())
+                    .as("the proxy itself is not 8x8").isEqualTo(403);
+            assertThat(post(server, OUTSIDE, SECRET, fresh(call), eightByEight).status())
+                    .as("the header from a peer that is not a trusted proxy is ignored").isEqualTo(403);
+            assertThat(server.logSinceStart()).as("refusals name the forwarded client")
+                    .contains("Refused webhook").contains(stranger);
+        }
+    }
+
     private record Answer(int status, String body) {
     }
 
     /** One HTTP/1.1 request over a socket bound to {@code source}, read to the end (Connection: close). */
     private static Answer post(ServerProcess server, String source, String authorization, String body)
             throws IOException {
+        return post(server, source, authorization, body, null);
+    }
+
+    /** The same, with an {@code X-Forwarded-For} header when {@code forwardedFor} is not null. */
+    private static Answer post(ServerProcess server, String source, String authorization, String body,
+                               String forwardedFor) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
@@ -92,6 +134,9 @@ class WebhookGuardIT {
                     + "\r\n");
             if (authorization != null) {
                 head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (forwardedFor != null) {
+                head.append("X-Forwarded-For: ").append(forwardedFor).append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));

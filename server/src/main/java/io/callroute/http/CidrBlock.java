@@ -1,5 +1,6 @@
-package io.callroute.webhook;
+package io.callroute.http;
 
+import io.callroute.config.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class CidrBlock {
     private static final int IPV4_BYTES = 4;
     private static final int IPV6_BYTES = 16;
     private static final int MAPPED_PREFIX_BITS = 96;
+    /** How much of a malformed setting entry an error message repeats. */
+    private static final int SHOWN = 64;
 
     private final byte[] network;
     private final int prefixLength;
@@ -54,6 +57,32 @@ public final class CidrBlock {
             throw new IllegalArgumentException("has address bits set beyond the /" + prefix + " prefix");
         }
         return new CidrBlock(network, prefix);
+    }
+
+    /**
+     * The blocks of a comma-separated setting ({@code CALLROUTE_WEBHOOK_ALLOW}, {@code CALLROUTE_TRUSTED_PROXIES});
+     * a malformed entry stops the start with an {@link InvalidSettingException} naming the setting and the entry.
+     */
+    public static List<CidrBlock> parseSetting(String setting, String commaSeparated) {
+        List<CidrBlock> blocks = new ArrayList<>();
+        for (String entry : commaSeparated.split(",")) {
+            if (entry.isBlank()) {
+                continue;   // "a, b," — a stray comma is harmless
+            }
+            try {
+                blocks.add(parse(entry));
+            } catch (IllegalArgumentException e) {
+                String shown = entry.strip();
+                throw new InvalidSettingException(setting, "'" + (shown.length() <= SHOWN ? shown
+                        : shown.substring(0, SHOWN) + "…") + "' is not an address block (" + e.getMessage()
+                        + "); expected IPv4 or IPv6 CIDR blocks such as 18.140.80.2/32, 10.0.0.0/8 or 2001:db8::/32,"
+                        + " separated by commas");
+            }
+        }
+        if (blocks.isEmpty()) {
+            throw new InvalidSettingException(setting, "lists no address blocks; leave it unset instead");
+        }
+        return List.copyOf(blocks);
     }
 
     /** Whether {@code address} (as a servlet container reports it: plain, bracketed, or with a zone) is inside. */
